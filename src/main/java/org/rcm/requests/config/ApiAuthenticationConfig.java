@@ -1,0 +1,41 @@
+package org.rcm.requests.config;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * HTTP Basic, against the engine's users, for the application's API ({@code /api}) and the engine's REST API
+ * ({@code /engine-rest}), which the Camunda starter would otherwise leave open.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiAuthenticationConfig {
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        return basicAuthentication("engine-rest-authentication", "/engine-rest/*");
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(
+            org.camunda.bpm.engine.IdentityService identity) {
+        FilterRegistrationBean<ApiAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity));
+        registration.setName("api-authentication");
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthentication(String name,
+                                                                                                 String pattern) {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName(name);
+        registration.addUrlPatterns(pattern);
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName());
+        return registration;
+    }
+}

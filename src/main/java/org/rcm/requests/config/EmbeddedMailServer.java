@@ -1,0 +1,61 @@
+package org.rcm.requests.config;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.rcm.requests.mail.outbound.MailProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * GreenMail as the mail server of the default run: every message sent lands in the recipient's mailbox, which any
+ * IMAP client opens with the address as both login and password; the Secretariat mailbox has password 'demo'.
+ */
+@Component
+@ConditionalOnProperty(name = "app.mail.embedded.enabled", havingValue = "true")
+class EmbeddedMailServer implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMailServer.class);
+
+    private final EmbeddedMailProperties properties;
+    private final MailProperties mail;
+    private GreenMail greenMail;
+
+    EmbeddedMailServer(EmbeddedMailProperties properties, MailProperties mail) {
+        this.properties = properties;
+        this.mail = mail;
+    }
+
+    @Override
+    public void start() {
+        greenMail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(properties.smtpPort(), properties.host(), ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(properties.imapPort(), properties.host(), ServerSetup.PROTOCOL_IMAP)});
+        greenMail.start();
+        greenMail.setUser(mail.secretariatAddress(), mail.secretariatAddress(), "demo");
+        LOG.info("Embedded mail server: SMTP {}:{}, IMAP {}:{} (login = address, password = address; "
+                        + "Secretariat mailbox {} / demo)", properties.host(), properties.smtpPort(), properties.host(),
+                properties.imapPort(), mail.secretariatAddress());
+    }
+
+    @Override
+    public void stop() {
+        if (greenMail != null) {
+            greenMail.stop();
+            greenMail = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return greenMail != null;
+    }
+
+    /** Before the engine's job executor, which may send mail as soon as it starts. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE;
+    }
+}

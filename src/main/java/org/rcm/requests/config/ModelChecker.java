@@ -1,0 +1,166 @@
+package org.rcm.requests.config;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.xml.datatype.DatatypeConfigurationException;
+import javax.xml.datatype.DatatypeFactory;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.camunda.bpm.model.xml.ModelException;
+
+/**
+ * Finds what the engine would only notice while a request runs: a delegate expression that names no bean, a form
+ * reference with no form in {@code processes/}, a timer value that does not parse.
+ */
+public class ModelChecker {
+
+    private static final Pattern ROOT = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern VARIABLE_ONLY = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
+    private static final Pattern CYCLE = Pattern.compile("^R(\\d*)/(.+)$");
+    private static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "authenticatedUserId", "true",
+            "false", "dateTime");
+    private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+    private final Predicate<String> isBean;
+
+    public ModelChecker(Predicate<String> isBean) {
+        this.isBean = isBean;
+    }
+
+    /** The problems of one BPMN file; {@code formIds} are the ids of the forms beside it. */
+    public List<ModelProblem> checkBpmn(String file, byte[] content, Collection<String> formIds) {
+        BpmnModelInstance model;
+        try {
+            model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
+        } catch (ModelException e) {
+            return List.of(new ModelProblem(file, null, "not a valid BPMN file: " + rootCause(e)));
+        }
+        List<ModelProblem> problems = new ArrayList<>();
+        Map<String, String> literalInputs = model.getModelElementsByType(CamundaInputParameter.class).stream()
+                .filter(p -> p.getTextContent() != null && !p.getTextContent().isBlank()
+                        && !p.getTextContent().contains("${"))
+                .collect(Collectors.toMap(CamundaInputParameter::getCamundaName, p -> p.getTextContent().trim(),
+                        (a, b) -> a));
+        for (ModelElementInstance element : model.getModelElementsByType(
+                model.getModel().getType(BaseElement.class))) {
+            checkBeanReference(file, id(element), "delegateExpression",
+                    element.getAttributeValueNs(CAMUNDA_NS, "delegateExpression"), problems);
+            checkBeanReference(file, id(element), "expression",
+                    element.getAttributeValueNs(CAMUNDA_NS, "expression"), problems);
+            String formRef = element.getAttributeValueNs(CAMUNDA_NS, "formRef");
+            if (formRef != null && !formRef.contains("${") && !formIds.contains(formRef)) {
+                problems.add(new ModelProblem(file, id(element),
+                        "form reference '" + formRef + "' names no form in processes/"));
+            }
+        }
+        for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
+            String owner = id(listener.getParentElement().getParentElement());
+            checkBeanReference(file, owner, "delegateExpression", listener.getCamundaDelegateExpression(), problems);
+            checkBeanReference(file, owner, "expression", listener.getCamundaExpression(), problems);
+        }
+        for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
+            String owner = id(listener.getParentElement().getParentElement());
+            checkBeanReference(file, owner, "delegateExpression", listener.getCamundaDelegateExpression(), problems);
+            checkBeanReference(file, owner, "expression", listener.getCamundaExpression(), problems);
+        }
+        for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+            checkTimer(file, timer, literalInputs, problems);
+        }
+        return problems;
+    }
+
+    /** A DMN file must at least read as DMN; the engine checks the rest when it deploys. */
+    public List<ModelProblem> checkDmn(String file, byte[] content) {
+        try {
+            Dmn.readModelFromStream(new ByteArrayInputStream(content));
+            return List.of();
+        } catch (ModelException e) {
+            return List.of(new ModelProblem(file, null, "not a valid DMN file: " + rootCause(e)));
+        }
+    }
+
+    private void checkBeanReference(String file, String element, String attribute, String value,
+                                    List<ModelProblem> problems) {
+        if (value == null) {
+            return;
+        }
+        Matcher root = ROOT.matcher(value.trim());
+        if (!root.find()) {
+            problems.add(new ModelProblem(file, element, attribute + " '" + value + "' is not an expression ${…}"));
+        } else if (!ENGINE_NAMES.contains(root.group(1)) && !isBean.test(root.group(1))) {
+            problems.add(new ModelProblem(file, element,
+                    attribute + " '" + value + "' names no bean '" + root.group(1) + "'"));
+        }
+    }
+
+    private void checkTimer(String file, TimerEventDefinition timer, Map<String, String> literalInputs,
+                            List<ModelProblem> problems) {
+        String owner = id(timer.getParentElement());
+        if (timer.getTimeDuration() != null) {
+            checkValue(file, owner, "duration", timer.getTimeDuration().getTextContent(), literalInputs, problems);
+        } else if (timer.getTimeCycle() != null) {
+            String cycle = timer.getTimeCycle().getTextContent().trim();
+            Matcher repeat = CYCLE.matcher(cycle);
+            if (repeat.matches()) {
+                checkValue(file, owner, "cycle", repeat.group(2), literalInputs, problems);
+            } else if (!cycle.contains("${") && cycle.split("\\s+").length < 6) {
+                problems.add(new ModelProblem(file, owner, "timer cycle '" + cycle + "' is neither R/<duration> "
+                        + "nor a cron expression"));
+            }
+        } else if (timer.getTimeDate() == null) {
+            problems.add(new ModelProblem(file, owner, "timer has no date, duration or cycle"));
+        }
+    }
+
+    private void checkValue(String file, String owner, String what, String text, Map<String, String> literalInputs,
+                            List<ModelProblem> problems) {
+        String value = text == null ? "" : text.trim();
+        Matcher variable = VARIABLE_ONLY.matcher(value);
+        if (variable.matches()) {
+            value = literalInputs.get(variable.group(1));
+            if (value == null) {
+                return; // set at run time from request data
+            }
+        }
+        if (value.contains("${")) {
+            return;
+        }
+        try {
+            DatatypeFactory.newInstance().newDuration(value);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            problems.add(new ModelProblem(file, owner, "timer " + what + " '" + value
+                    + "' is not an ISO 8601 duration such as P7D or PT12H"));
+        } catch (DatatypeConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String id(ModelElementInstance element) {
+        return element == null ? null : element.getAttributeValue("id");
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+}

@@ -1,0 +1,73 @@
+package org.rcm.requests.correspondence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads and writes the correspondence table. Message-ID is unique: a message is logged once. */
+@Repository
+public class CorrespondenceLog {
+
+    private static final String SELECT = """
+            select id, reference, party_code, direction, kind, classification, status, message_id,
+                   in_reply_to, from_address, to_address, subject, language, created_at, sent_at
+            from correspondence
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CorrespondenceLog(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Records an outbound message before it is handed to the mail server. */
+    public void recordPending(String reference, String recipient, String kind, String messageId, String from,
+                              String to, String subject, String language) {
+        jdbc.sql("""
+                insert into correspondence (reference, party_code, direction, kind, status, message_id,
+                    from_address, to_address, subject, language, created_at)
+                values (?, ?, 'OUT', ?, 'PENDING', ?, ?, ?, ?, ?, ?)
+                """).params(reference, recipient, kind, messageId, from, to, subject, language,
+                Timestamp.from(clock.instant())).update();
+    }
+
+    public void markSent(String messageId) {
+        jdbc.sql("update correspondence set status = 'SENT', sent_at = ? where message_id = ?")
+                .params(Timestamp.from(clock.instant()), messageId).update();
+    }
+
+    /** A message of this kind to this recipient that was recorded but not yet confirmed sent: a retry reuses it. */
+    public Optional<CorrespondenceEntry> findPending(String reference, String recipient, String kind) {
+        return jdbc.sql(SELECT + " where reference = ? and coalesce(party_code, '') = ? and kind = ? "
+                        + "and status = 'PENDING' order by id")
+                .params(reference, recipient == null ? "" : recipient, kind).query(this::map).optional();
+    }
+
+    public int countOut(String reference, String recipient, String kind) {
+        return jdbc.sql("select count(*) from correspondence where reference = ? and coalesce(party_code, '') = ? "
+                        + "and kind = ? and direction = 'OUT'")
+                .params(reference, recipient == null ? "" : recipient, kind).query(Integer.class).single();
+    }
+
+    public List<CorrespondenceEntry> forRequest(String reference) {
+        return jdbc.sql(SELECT + " where reference = ? order by id").param(reference).query(this::map).list();
+    }
+
+    private CorrespondenceEntry map(ResultSet rs, int row) throws SQLException {
+        Timestamp sent = rs.getTimestamp("sent_at");
+        return new CorrespondenceEntry(rs.getLong("id"), rs.getString("reference"), rs.getString("party_code"),
+                CorrespondenceEntry.Direction.valueOf(rs.getString("direction")), rs.getString("kind"),
+                rs.getString("classification"), CorrespondenceEntry.Status.valueOf(rs.getString("status")),
+                rs.getString("message_id"), rs.getString("in_reply_to"), rs.getString("from_address"),
+                rs.getString("to_address"), rs.getString("subject"), rs.getString("language"),
+                rs.getTimestamp("created_at").toInstant(), sent == null ? null : sent.toInstant());
+    }
+}

@@ -1,0 +1,11 @@
+package org.rcm.requests.mail.outbound;
+
+/** The messages the product sends; each has its texts in {@code i18n/mail_*.properties}. */
+public enum MailKind {
+    REQUEST, REMINDER, CLARIFICATION, ESCALATION, APPROVAL_REMINDER;
+
+    /** The key of its texts: {@code mail.request.subject}, {@code mail.approval-reminder.intro}… */
+    public String key() {
+        return name().toLowerCase().replace('_', '-');
+    }
+}

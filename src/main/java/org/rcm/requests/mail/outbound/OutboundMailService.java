@@ -1,0 +1,108 @@
+package org.rcm.requests.mail.outbound;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.rcm.requests.correspondence.CorrespondenceLog;
+import org.rcm.requests.directory.Directory;
+import org.rcm.requests.directory.Party;
+import org.rcm.requests.request.RequestDetails;
+import org.rcm.requests.request.RequestRegistry;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends one message of a request to one party of the directory, in the party's language. The Message-ID is
+ * recorded in the correspondence log before the hand-off to the mail server; a retry after a failure sends the
+ * same message with the same Message-ID.
+ */
+@Service
+public class OutboundMailService {
+
+    private final Directory directory;
+    private final RequestRegistry registry;
+    private final CorrespondenceLog log;
+    private final PendingMessages pending;
+    private final MailComposer composer;
+    private final JavaMailSenderImpl sender;
+    private final MailProperties properties;
+
+    OutboundMailService(Directory directory, RequestRegistry registry, CorrespondenceLog log, PendingMessages pending,
+                        MailComposer composer, JavaMailSenderImpl sender, MailProperties properties) {
+        this.directory = directory;
+        this.registry = registry;
+        this.log = log;
+        this.pending = pending;
+        this.composer = composer;
+        this.sender = sender;
+        this.properties = properties;
+    }
+
+    /**
+     * @param about the recipient a message is about when it goes to someone else (escalations, approval reminders)
+     * @param clarification the question of a clarification, or null
+     * @return the Message-ID
+     */
+    public String send(String reference, String to, MailKind kind, String about, String clarification) {
+        Party party = directory.get(to);
+        RequestDetails request = registry.find(reference)
+                .orElseThrow(() -> new IllegalStateException("No request " + reference + " in the registry"));
+        ComposedMail mail = composer.compose(kind, party.language(),
+                model(request, party, about == null ? party : directory.get(about), clarification));
+        String messageId = log.findPending(reference, to, kind.name()).map(entry -> entry.messageId())
+                .orElseGet(() -> pending.record(reference, to, kind, party, mail.subject()));
+        try {
+            MimeMessage message = new StableIdMimeMessage(sender.getSession(), messageId);
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(new InternetAddress(properties.secretariatAddress(), properties.secretariatName(), "UTF-8"));
+            helper.setReplyTo(properties.secretariatAddress());
+            helper.setTo(new InternetAddress(party.email(), party.contactName(), "UTF-8"));
+            helper.setSubject(mail.subject());
+            helper.setText(mail.text(), mail.html());
+            if (kind == MailKind.REQUEST) {
+                for (var attachment : registry.attachments(reference)) {
+                    helper.addAttachment(attachment.filename(), new ByteArrayResource(attachment.content()),
+                            attachment.contentType());
+                }
+            }
+            message.setHeader("X-CRM-Reference", reference);
+            sender.send(message);
+        } catch (MessagingException | java.io.UnsupportedEncodingException e) {
+            throw new MailPreparationException("Could not build " + kind + " " + messageId + ": " + e.getMessage(), e);
+        } catch (MailException e) {
+            throw new MailPreparationException("Mail server did not take " + kind + " " + messageId + " to " + to
+                    + ": " + e.getMessage(), e);
+        }
+        log.markSent(messageId);
+        return messageId;
+    }
+
+    private Map<String, Object> model(RequestDetails request, Party party, Party about, String clarification) {
+        Locale locale = Locale.forLanguageTag(party.language());
+        LocalDate due = request.recipients().stream().filter(r -> r.code().equals(about.code())).findFirst()
+                .map(RequestDetails.Recipient::replyDue).orElse(request.replyDue());
+        Map<String, Object> model = new HashMap<>();
+        model.put("reference", request.reference());
+        model.put("subject", request.subject());
+        model.put("body", registry.body(request.reference()).orElse(""));
+        model.put("recipientName", party.name(party.language()));
+        model.put("contactName", party.contactName());
+        model.put("aboutName", about.name(party.language()));
+        model.put("replyDue", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(due));
+        model.put("clarification", clarification);
+        model.put("secretariatName", properties.secretariatName());
+        model.put("secretariatAddress", properties.secretariatAddress());
+        return model;
+    }
+}

@@ -1,0 +1,33 @@
+package org.rcm.requests.mail.outbound;
+
+import org.rcm.requests.correspondence.CorrespondenceLog;
+import org.rcm.requests.directory.Party;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records a message before it is sent, in a transaction of its own: when the mail server is down and the job rolls
+ * back, the log still shows the message as pending, and the retry finds and reuses its Message-ID.
+ */
+@Component
+class PendingMessages {
+
+    private final CorrespondenceLog log;
+    private final MailProperties properties;
+
+    PendingMessages(CorrespondenceLog log, MailProperties properties) {
+        this.log = log;
+        this.properties = properties;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public String record(String reference, String to, MailKind kind, Party party, String subject) {
+        int sequence = log.countOut(reference, to, kind.name()) + 1;
+        String messageId = "<%s.%s.%s.%d@%s>".formatted(reference, to, kind.key(), sequence, properties.domain())
+                .toLowerCase();
+        log.recordPending(reference, to, kind.name(), messageId, properties.secretariatAddress(), party.email(),
+                subject, party.language());
+        return messageId;
+    }
+}

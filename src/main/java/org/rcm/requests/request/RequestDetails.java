@@ -1,0 +1,28 @@
+package org.rcm.requests.request;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.rcm.requests.correspondence.CorrespondenceEntry;
+
+/** A request of the registry with its recipients and, for the detail view, its correspondence. */
+public record RequestDetails(String reference, String subject, String kind, String language, RequestState state,
+                             RequestOutcome outcome, LocalDate replyDue, String processInstanceId, String createdBy,
+                             Instant createdAt, Instant closedAt, List<Recipient> recipients,
+                             List<CorrespondenceEntry> correspondence) {
+
+    public record Recipient(String code, RecipientState state, LocalDate replyDue, Instant sentAt,
+                            Instant answeredAt, Instant closedAt) {
+    }
+
+    RequestDetails withRecipients(List<Recipient> list) {
+        return new RequestDetails(reference, subject, kind, language, state, outcome, replyDue, processInstanceId,
+                createdBy, createdAt, closedAt, list, correspondence);
+    }
+
+    RequestDetails withCorrespondence(List<CorrespondenceEntry> entries) {
+        return new RequestDetails(reference, subject, kind, language, state, outcome, replyDue, processInstanceId,
+                createdBy, createdAt, closedAt, recipients, entries);
+    }
+}

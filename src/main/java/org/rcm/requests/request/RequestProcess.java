@@ -1,0 +1,76 @@
+package org.rcm.requests.request;
+
+/**
+ * The names the {@code InteragencyRequest} model and the Java code share. A renamed id or variable
+ * must be renamed here too, so that the build breaks instead of a running request.
+ */
+public final class RequestProcess {
+
+    public static final String KEY = "InteragencyRequest";
+    public static final String MESSAGE_REPLY_RECEIVED = "Msg_ReplyReceived";
+
+    private RequestProcess() {
+    }
+
+    /** Element ids. */
+    public static final class Elements {
+        public static final String START = "StartEvent_RequestStarted";
+        public static final String DRAFT_REQUEST = "Task_DraftRequest";
+        public static final String DECIDE_APPROVAL = "Task_DecideApprovalRequired";
+        public static final String APPROVE_REQUEST = "Task_ApproveRequest";
+        public static final String SEND_APPROVAL_REMINDER = "Task_SendApprovalReminder";
+        public static final String RECORD_SILENCE = "Task_RecordSilence";
+        public static final String SEND_REQUEST_MAIL = "Task_SendRequestMail";
+        public static final String AWAIT_REPLY = "Task_AwaitReply";
+        public static final String SEND_REMINDER_MAIL = "Task_SendReminderMail";
+        public static final String FOLLOW_UP = "Task_FollowUp";
+        public static final String SEND_FOLLOW_UP_REMINDER = "Task_SendFollowUpReminderMail";
+        public static final String SEND_ESCALATION_MAIL = "Task_SendEscalationMail";
+        public static final String REVIEW_REPLY = "Task_ReviewReply";
+        public static final String SEND_CLARIFICATION_MAIL = "Task_SendClarificationMail";
+        public static final String CLOSE_REQUEST = "Task_CloseRequest";
+        public static final String END_REJECTED = "EndEvent_RequestRejected";
+        public static final String END_CLOSED = "EndEvent_RequestClosed";
+        public static final String END_RECIPIENT_ANSWERED = "EndEvent_RecipientAnswered";
+        public static final String END_RECIPIENT_CLOSED = "EndEvent_RecipientClosed";
+
+        private Elements() {
+        }
+    }
+
+    /** Process variables. */
+    public static final class Variables {
+        public static final String REFERENCE = "reference";
+        public static final String SUBJECT = "subject";
+        public static final String BODY = "body";
+        public static final String RECIPIENTS = "recipients";
+        public static final String RECIPIENT_LIST = "recipientList";
+        public static final String REPLY_DUE = "replyDue";
+        public static final String KIND = "kind";
+        public static final String LANGUAGE = "language";
+        public static final String RECIPIENT_SCOPE = "recipientScope";
+        public static final String TROIKA_COUNTRIES = "troikaCountries";
+        /** Per recipient (local to its sub-process instance). */
+        public static final String RECIPIENT = "recipient";
+        public static final String RECIPIENT_DUE = "recipientDue";
+        /** Per Troika country (local to its approval instance). */
+        public static final String TROIKA_COUNTRY = "troikaCountry";
+        /** Completion variables of the user tasks. */
+        public static final String DECISION = "decision";
+        public static final String COMMENT = "comment";
+        public static final String ACTION = "action";
+        public static final String NEW_DUE_DATE = "newDueDate";
+        public static final String OUTCOME = "outcome";
+        public static final String CLARIFICATION = "clarification";
+        /** The Troika's decisions so far. */
+        public static final String APPROVAL_REJECTED = "approvalRejected";
+        public static final String CHANGES_REQUESTED = "changesRequested";
+        public static final String APPROVAL_COMMENTS = "approvalComments";
+        public static final String SILENCE_IS_CONSENT = "silenceIsConsent";
+        public static final String REMINDER_INTERVAL = "reminderInterval";
+        public static final String APPROVAL_REQUIRED = "approvalRequired";
+
+        private Variables() {
+        }
+    }
+}

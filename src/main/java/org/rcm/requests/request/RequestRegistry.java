@@ -1,0 +1,205 @@
+package org.rcm.requests.request;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The request and request_recipient tables, and the yearly reference counter. */
+@Repository
+public class RequestRegistry {
+
+    private static final String SELECT = """
+            select reference, subject, kind, language, state, outcome, reply_due, process_instance_id, created_by,
+                   created_at, closed_at
+            from request
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    RequestRegistry(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The next reference of the current year, {@code CRM-2026-0007}; the counter row is locked until commit. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String nextReference() {
+        int year = LocalDate.now(clock).getYear();
+        String bump = "update request_reference_counter set last_value = last_value + 1 where ref_year = ?";
+        if (jdbc.sql(bump).param(year).update() == 0) {
+            try {
+                jdbc.sql("insert into request_reference_counter (ref_year, last_value) values (?, 1)").param(year)
+                        .update();
+            } catch (DuplicateKeyException raced) {
+                jdbc.sql(bump).param(year).update();
+            }
+        }
+        int value = jdbc.sql("select last_value from request_reference_counter where ref_year = ?").param(year)
+                .query(Integer.class).single();
+        return "CRM-%d-%04d".formatted(year, value);
+    }
+
+    public void insert(String reference, ValidRequest request, String createdBy) {
+        jdbc.sql("""
+                insert into request (reference, subject, body, kind, language, reply_due, state, created_by, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(reference, request.subject(), request.body(), request.kind().code(), request.language(),
+                Date.valueOf(request.replyDue()), RequestState.DRAFTING.name(), createdBy, now()).update();
+        insertRecipients(reference, request);
+    }
+
+    /** Takes the drafted text, due date and recipients; recipients not yet contacted are replaced. */
+    public void updateDraft(String reference, ValidRequest request) {
+        jdbc.sql("update request set subject = ?, body = ?, kind = ?, language = ?, reply_due = ? where reference = ?")
+                .params(request.subject(), request.body(), request.kind().code(), request.language(),
+                        Date.valueOf(request.replyDue()), reference).update();
+        jdbc.sql("delete from request_recipient where reference = ?").param(reference).update();
+        insertRecipients(reference, request);
+    }
+
+    private void insertRecipients(String reference, ValidRequest request) {
+        for (String code : request.recipients()) {
+            jdbc.sql("insert into request_recipient (reference, party_code, state, reply_due) values (?, ?, ?, ?)")
+                    .params(reference, code, RecipientState.PENDING.name(), Date.valueOf(request.replyDue()))
+                    .update();
+        }
+    }
+
+    public void attachProcess(String reference, String processInstanceId) {
+        jdbc.sql("update request set process_instance_id = ? where reference = ?")
+                .params(processInstanceId, reference).update();
+    }
+
+    public boolean exists(String reference) {
+        return jdbc.sql("select count(*) from request where reference = ?").param(reference)
+                .query(Integer.class).single() > 0;
+    }
+
+    public void setState(String reference, RequestState state) {
+        jdbc.sql("update request set state = ? where reference = ?").params(state.name(), reference).update();
+    }
+
+    public void close(String reference, RequestState state, RequestOutcome outcome) {
+        jdbc.sql("update request set state = ?, outcome = ?, closed_at = ? where reference = ?")
+                .params(state.name(), outcome.name(), now(), reference).update();
+    }
+
+    /** Moves a recipient to {@code state}, stamping the time the state stands for. */
+    public void setRecipientState(String reference, String code, RecipientState state) {
+        String stamp = switch (state) {
+            case ANSWERED -> ", answered_at = ?";
+            case CLOSED_UNANSWERED -> ", closed_at = ?";
+            default -> "";
+        };
+        var statement = jdbc.sql("update request_recipient set state = ?" + stamp
+                        + " where reference = ? and party_code = ?").param(state.name());
+        if (!stamp.isEmpty()) {
+            statement = statement.param(now());
+        }
+        statement.param(reference).param(code).update();
+    }
+
+    public void markSent(String reference, String code) {
+        jdbc.sql("update request_recipient set sent_at = coalesce(sent_at, ?), state = ? "
+                        + "where reference = ? and party_code = ?")
+                .params(now(), RecipientState.AWAITING_REPLY.name(), reference, code).update();
+    }
+
+    public void setRecipientDue(String reference, String code, LocalDate due) {
+        jdbc.sql("update request_recipient set reply_due = ? where reference = ? and party_code = ?")
+                .params(Date.valueOf(due), reference, code).update();
+    }
+
+    public Optional<RequestDetails> find(String reference) {
+        return jdbc.sql(SELECT + " where reference = ?").param(reference).query(this::map).optional()
+                .map(details -> withRecipients(List.of(details)).get(0));
+    }
+
+    public void addAttachment(String reference, Attachment attachment) {
+        jdbc.sql("insert into request_attachment (reference, filename, content_type, content) values (?, ?, ?, ?)")
+                .params(reference, attachment.filename(), attachment.contentType(), attachment.content()).update();
+    }
+
+    public List<Attachment> attachments(String reference) {
+        return jdbc.sql("select filename, content_type, content from request_attachment where reference = ? order by id")
+                .param(reference).query((rs, row) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .list();
+    }
+
+    public Optional<String> body(String reference) {
+        return jdbc.sql("select body from request where reference = ?").param(reference).query(String.class)
+                .optional();
+    }
+
+    /** Requests, newest first, filtered by state, by a recipient, and by whether any recipient is overdue. */
+    public List<RequestDetails> list(RequestState state, String recipient, boolean overdueOnly, int limit) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (state != null) {
+            where.append(" and state = ?");
+            params.add(state.name());
+        }
+        if (recipient != null) {
+            where.append(" and reference in (select reference from request_recipient where party_code = ?)");
+            params.add(recipient);
+        }
+        if (overdueOnly) {
+            where.append(" and reference in (select reference from request_recipient where reply_due < ?"
+                    + " and state in ('AWAITING_REPLY', 'OVERDUE'))");
+            params.add(Date.valueOf(LocalDate.now(clock)));
+        }
+        params.add(limit);
+        List<RequestDetails> requests = jdbc.sql(SELECT + where + " order by created_at desc, reference desc"
+                        + " fetch first ? rows only").params(params).query(this::map).list();
+        return withRecipients(requests);
+    }
+
+    public List<RequestDetails.Recipient> recipients(String reference) {
+        return jdbc.sql("select party_code, state, reply_due, sent_at, answered_at, closed_at from request_recipient "
+                        + "where reference = ? order by party_code").param(reference)
+                .query((rs, row) -> new RequestDetails.Recipient(rs.getString(1),
+                        RecipientState.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate(), instant(rs, 4),
+                        instant(rs, 5), instant(rs, 6))).list();
+    }
+
+    private List<RequestDetails> withRecipients(List<RequestDetails> requests) {
+        return requests.stream().map(request -> request.withRecipients(recipients(request.reference()))).toList();
+    }
+
+    private RequestDetails map(ResultSet rs, int row) throws SQLException {
+        String outcome = rs.getString("outcome");
+        return new RequestDetails(rs.getString("reference"), rs.getString("subject"), rs.getString("kind"),
+                rs.getString("language"), RequestState.valueOf(rs.getString("state")),
+                outcome == null ? null : RequestOutcome.valueOf(outcome), rs.getDate("reply_due").toLocalDate(),
+                rs.getString("process_instance_id"), rs.getString("created_by"), instant(rs, "created_at"),
+                instant(rs, "closed_at"), List.of(), List.of());
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+}

@@ -1,0 +1,74 @@
+package org.rcm.requests.request;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.rcm.requests.correspondence.CorrespondenceLog;
+import org.rcm.requests.request.RequestProcess.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Starts requests and answers questions about them; the registry row and the process start in one transaction. */
+@Service
+public class RequestService {
+
+    private final RequestValidator validator;
+    private final RequestRegistry registry;
+    private final CorrespondenceLog correspondence;
+    private final RequestWorkflow workflow;
+
+    RequestService(RequestValidator validator, RequestRegistry registry, CorrespondenceLog correspondence,
+                   RequestWorkflow workflow) {
+        this.validator = validator;
+        this.registry = registry;
+        this.correspondence = correspondence;
+        this.workflow = workflow;
+    }
+
+    public record Started(String reference, String processInstanceId) {
+    }
+
+    /** Validates, registers and starts a request; nothing is stored when a field is wrong. */
+    @Transactional
+    public Started start(NewRequest input, List<Attachment> attachments, String createdBy) {
+        ValidRequest request = validator.validate(input);
+        String reference = registry.nextReference();
+        registry.insert(reference, request, createdBy);
+        attachments.forEach(attachment -> registry.addAttachment(reference, attachment));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.SUBJECT, request.subject());
+        variables.put(Variables.BODY, request.body());
+        variables.put(Variables.RECIPIENTS, String.join(", ", request.recipients()));
+        variables.put(Variables.REPLY_DUE, request.replyDue().toString());
+        variables.put(Variables.KIND, request.kind().code());
+        variables.put(Variables.LANGUAGE, request.language());
+        return new Started(reference, workflow.start(reference, variables));
+    }
+
+    /** Registers a request that was started without a reference (from the Tasklist start form). */
+    @Transactional
+    public String register(NewRequest input, String createdBy) {
+        ValidRequest request = validator.validate(input);
+        String reference = registry.nextReference();
+        registry.insert(reference, request, createdBy);
+        return reference;
+    }
+
+    /** Takes what the officer changed while drafting; the same checks as at the start. */
+    @Transactional
+    public ValidRequest updateDraft(String reference, NewRequest input) {
+        ValidRequest request = validator.validate(input);
+        registry.updateDraft(reference, request);
+        return request;
+    }
+
+    public Optional<RequestDetails> details(String reference) {
+        return registry.find(reference).map(found -> found.withCorrespondence(correspondence.forRequest(reference)));
+    }
+
+    public List<RequestDetails> list(RequestState state, String recipient, boolean overdueOnly, int limit) {
+        return registry.list(state, recipient, overdueOnly, limit);
+    }
+}
