@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** Checks and records a Troika delegate's decision; asking for changes or rejecting needs a comment. */
 @Component("approvalCompletedListener")
-class ApprovalCompletedListener implements TaskListener {
+public class ApprovalCompletedListener implements TaskListener {
 
     private final ApprovalTally tally;
 
-    ApprovalCompletedListener(ApprovalTally tally) {
+    public ApprovalCompletedListener(ApprovalTally tally) {
         this.tally = tally;
     }
 

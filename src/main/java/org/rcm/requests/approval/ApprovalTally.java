@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
  * back to drafting, and every comment is kept for the officer to read.
  */
 @Component
-class ApprovalTally {
+public class ApprovalTally {
 
-    void record(DelegateExecution execution, String country, Decision decision, String comment) {
+    public void record(DelegateExecution execution, String country, Decision decision, String comment) {
         switch (decision) {
             case REJECT -> execution.setVariable(Variables.APPROVAL_REJECTED, true);
             case CHANGES -> execution.setVariable(Variables.CHANGES_REQUESTED, true);

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** A Troika country's answer to an approval task. */
-enum Decision {
+public enum Decision {
     APPROVE, CHANGES, REJECT;
 
     String code() {

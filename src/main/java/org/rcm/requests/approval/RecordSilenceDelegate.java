@@ -10,11 +10,11 @@ import org.springframework.stereotype.Component;
  * whether that counts as approval; otherwise the request goes back to drafting with a note.
  */
 @Component("recordSilenceDelegate")
-class RecordSilenceDelegate implements JavaDelegate {
+public class RecordSilenceDelegate implements JavaDelegate {
 
     private final ApprovalTally tally;
 
-    RecordSilenceDelegate(ApprovalTally tally) {
+    public RecordSilenceDelegate(ApprovalTally tally) {
         this.tally = tally;
     }
 

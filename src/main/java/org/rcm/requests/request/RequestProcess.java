@@ -12,6 +12,10 @@ public final class RequestProcess {
     private RequestProcess() {
     }
 
+    public static String correlationKey(String reference, String recipient) {
+        return reference + "/" + recipient;
+    }
+
     /** Element ids. */
     public static final class Elements {
         public static final String START = "StartEvent_RequestStarted";
@@ -53,6 +57,8 @@ public final class RequestProcess {
         /** Per recipient (local to its sub-process instance). */
         public static final String RECIPIENT = "recipient";
         public static final String RECIPIENT_DUE = "recipientDue";
+        /** On each waiting reply: {@code <reference>/<recipient code>}, the one attribute replies correlate on. */
+        public static final String CORRELATION_KEY = "correlationKey";
         /** Per Troika country (local to its approval instance). */
         public static final String TROIKA_COUNTRY = "troikaCountry";
         /** Completion variables of the user tasks. */
