@@ -79,9 +79,9 @@ public class OutboundMailService {
             message.setHeader("X-CRM-Reference", reference);
             sender.send(message);
         } catch (MessagingException | java.io.UnsupportedEncodingException e) {
-            throw new MailPreparationException("Could not build " + kind + " " + messageId + ": " + e.getMessage(), e);
+            throw new MailSendingException("Could not build " + kind + " " + messageId + ": " + e.getMessage(), e);
         } catch (MailException e) {
-            throw new MailPreparationException("Mail server did not take " + kind + " " + messageId + " to " + to
+            throw new MailSendingException("Mail server did not take " + kind + " " + messageId + " to " + to
                     + ": " + e.getMessage(), e);
         }
         log.markSent(messageId);

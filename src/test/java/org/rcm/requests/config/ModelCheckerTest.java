@@ -1,0 +1,111 @@
+package org.rcm.requests.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class ModelCheckerTest {
+
+    private final ModelChecker checker = new ModelChecker(Set.of("sendRequestMailDelegate", "requestStates")::contains);
+
+    @Test
+    void delegateExpressionNamingNoBeanIsReported() {
+        List<ModelProblem> problems = check(serviceTask("${sendRequestMailDelegat}") + timer("PT1H"));
+
+        assertThat(problems).as("problems of a misspelt delegate expression").singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.element()).as("element named").isEqualTo("Task_Send");
+                    assertThat(problem.message()).as("message").contains("names no bean 'sendRequestMailDelegat'");
+                });
+    }
+
+    @Test
+    void listenerExpressionNamingNoBeanIsReported() {
+        String listener = """
+                <bpmn:userTask id="Task_Draft" camunda:formRef="Form_Known">
+                  <bpmn:extensionElements>
+                    <camunda:executionListener expression="${requestState.request(execution, 'X')}" event="start" />
+                  </bpmn:extensionElements>
+                </bpmn:userTask>""";
+
+        assertThat(check(listener)).as("problems of a listener naming no bean")
+                .extracting(ModelProblem::element).containsExactly("Task_Draft");
+    }
+
+    @Test
+    void formReferenceWithNoFormIsReported() {
+        String task = "<bpmn:userTask id=\"Task_Review\" camunda:formRef=\"Form_Missing\" />";
+
+        assertThat(check(task)).as("problems of a missing form").singleElement()
+                .satisfies(problem -> assertThat(problem.toString()).contains("Task_Review").contains("Form_Missing"));
+    }
+
+    @Test
+    void timerThatDoesNotParseIsReported() {
+        assertThat(check(serviceTask("${sendRequestMailDelegate}") + timer("7 days")))
+                .as("problems of a timer '7 days'").singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("'7 days'"));
+    }
+
+    @Test
+    void timerTakenFromAnInputParameterIsCheckedToo() {
+        String model = """
+                <bpmn:subProcess id="SubProcess_Wait">
+                  <bpmn:extensionElements>
+                    <camunda:inputOutput><camunda:inputParameter name="interval">one week</camunda:inputParameter></camunda:inputOutput>
+                  </bpmn:extensionElements>
+                  <bpmn:task id="Task_Wait" />
+                  <bpmn:boundaryEvent id="BoundaryEvent_Tick" cancelActivity="false" attachedToRef="Task_Wait">
+                    <bpmn:timerEventDefinition><bpmn:timeCycle>R/${interval}</bpmn:timeCycle></bpmn:timerEventDefinition>
+                  </bpmn:boundaryEvent>
+                </bpmn:subProcess>""";
+
+        assertThat(check(model)).as("problems of a cycle whose interval is 'one week'")
+                .extracting(ModelProblem::element).containsExactly("BoundaryEvent_Tick");
+    }
+
+    @Test
+    void soundModelHasNoProblems() {
+        String model = serviceTask("${sendRequestMailDelegate}") + timer("P7D")
+                + "<bpmn:userTask id=\"Task_Known\" camunda:formRef=\"Form_Known\" />";
+
+        assertThat(check(model)).as("problems of a sound model").isEmpty();
+    }
+
+    @Test
+    void fileThatIsNotBpmnIsReported() {
+        List<ModelProblem> problems = checker.checkBpmn("Broken.bpmn",
+                "<bpmn:definitions".getBytes(StandardCharsets.UTF_8), List.of());
+
+        assertThat(problems).as("problems of a truncated file").singleElement()
+                .satisfies(problem -> assertThat(problem.toString()).startsWith("Broken.bpmn"));
+    }
+
+    private List<ModelProblem> check(String elements) {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Test" targetNamespace="test">
+                  <bpmn:process id="Test" isExecutable="true">
+                %s
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.formatted(elements);
+        return checker.checkBpmn("Test.bpmn", xml.getBytes(StandardCharsets.UTF_8), List.of("Form_Known"));
+    }
+
+    private static String serviceTask(String expression) {
+        return "<bpmn:serviceTask id=\"Task_Send\" camunda:delegateExpression=\"" + expression + "\" />";
+    }
+
+    private static String timer(String duration) {
+        return """
+                <bpmn:intermediateCatchEvent id="Event_Wait">
+                  <bpmn:timerEventDefinition><bpmn:timeDuration>%s</bpmn:timeDuration></bpmn:timerEventDefinition>
+                </bpmn:intermediateCatchEvent>""".formatted(duration);
+    }
+}

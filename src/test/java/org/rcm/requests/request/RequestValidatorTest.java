@@ -1,0 +1,70 @@
+package org.rcm.requests.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.rcm.requests.directory.Directory;
+
+class RequestValidatorTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2016, 7, 14);
+
+    private final Directory directory = mock(Directory.class);
+    private final RequestValidator validator = new RequestValidator(directory,
+            Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+
+    @Test
+    void acceptsAValidRequestWithDefaults() {
+        when(directory.unknown(List.of("IOM"))).thenReturn(List.of());
+
+        ValidRequest request = validator.validate(new NewRequest(" Mapeo ", "Texto", List.of("iom"), "2016-07-28",
+                null, null));
+
+        assertThat(request).as("cleaned request").isEqualTo(new ValidRequest("Mapeo", "Texto", List.of("IOM"),
+                LocalDate.of(2016, 7, 28), RequestKind.INFORMATION, "es"));
+    }
+
+    @Test
+    void takesTheDatePartOfATimestamp() {
+        when(directory.unknown(List.of("IOM"))).thenReturn(List.of());
+
+        assertThat(validator.validate(new NewRequest("S", "B", List.of("IOM"), "2016-07-28T00:00:00Z", "support",
+                "en")).replyDue()).as("due date of a timestamp").isEqualTo(LocalDate.of(2016, 7, 28));
+    }
+
+    @Test
+    void namesEveryWrongField() {
+        when(directory.unknown(List.of("XX"))).thenReturn(List.of("XX"));
+
+        assertThatThrownBy(() -> validator.validate(new NewRequest("", " ", List.of("xx"), "2016-07-13", "gossip",
+                "fr")))
+                .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.errors())
+                        .as("fields named").containsOnlyKeys("subject", "body", "recipients", "replyDue", "kind",
+                                "language")
+                        .hasEntrySatisfying("replyDue", message -> assertThat(message).contains("past")));
+    }
+
+    @Test
+    void refusesMissingRecipientsAndUnreadableDates() {
+        assertThatThrownBy(() -> validator.validate(new NewRequest("S", "B", List.of(), "28/07/2016", null, null)))
+                .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.errors())
+                        .as("fields named").containsOnlyKeys("recipients", "replyDue")
+                        .hasEntrySatisfying("replyDue", message -> assertThat(message).contains("YYYY-MM-DD")));
+    }
+
+    @Test
+    void todayIsAnAcceptableDueDate() {
+        when(directory.unknown(List.of("MX"))).thenReturn(List.of());
+
+        assertThat(validator.validate(new NewRequest("S", "B", List.of("MX"), TODAY.toString(), null, null))
+                .replyDue()).as("due today").isEqualTo(TODAY);
+    }
+}
