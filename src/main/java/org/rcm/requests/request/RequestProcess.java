@@ -32,7 +32,6 @@ public final class RequestProcess {
         public static final String SEND_ESCALATION_MAIL = "Task_SendEscalationMail";
         public static final String REVIEW_REPLY = "Task_ReviewReply";
         public static final String SEND_CLARIFICATION_MAIL = "Task_SendClarificationMail";
-        public static final String CLOSE_REQUEST = "Task_CloseRequest";
         public static final String END_REJECTED = "EndEvent_RequestRejected";
         public static final String END_CLOSED = "EndEvent_RequestClosed";
         public static final String END_RECIPIENT_ANSWERED = "EndEvent_RecipientAnswered";
