@@ -46,7 +46,7 @@ class FollowUpCompletedListener implements TaskListener {
     private LocalDate newDueDate(Object value) {
         String text = value == null ? "" : value.toString().trim();
         try {
-            LocalDate due = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+            LocalDate due = RequestDates.parse(text);
             if (!due.isAfter(LocalDate.now(clock))) {
                 throw new IllegalArgumentException("newDueDate: la nueva fecha límite debe ser posterior a hoy / "
                         + "the new due date must be after today (was " + due + ")");

@@ -33,17 +33,16 @@ public class RequestService {
     /** Validates, registers and starts a request; nothing is stored when a field is wrong. */
     @Transactional
     public Started start(NewRequest input, List<Attachment> attachments, String createdBy) {
-        ValidRequest request = validator.validate(input);
-        String reference = registry.nextReference();
-        registry.insert(reference, request, createdBy);
+        String reference = register(input, createdBy);
         attachments.forEach(attachment -> registry.addAttachment(reference, attachment));
         Map<String, Object> variables = new HashMap<>();
-        variables.put(Variables.SUBJECT, request.subject());
-        variables.put(Variables.BODY, request.body());
-        variables.put(Variables.RECIPIENTS, String.join(", ", request.recipients()));
-        variables.put(Variables.REPLY_DUE, request.replyDue().toString());
-        variables.put(Variables.KIND, request.kind().code());
-        variables.put(Variables.LANGUAGE, request.language());
+        variables.put(Variables.SUBJECT, input.subject());
+        variables.put(Variables.BODY, input.body());
+        variables.put(Variables.RECIPIENTS, String.join(", ", RecipientCodes.parse(input.recipients())));
+        variables.put(Variables.REPLY_DUE, input.replyDue());
+        variables.put(Variables.KIND, input.kind());
+        variables.put(Variables.LANGUAGE, input.language());
+        // the start listener cleans these up as for a request from the start form
         return new Started(reference, workflow.start(reference, variables));
     }
 

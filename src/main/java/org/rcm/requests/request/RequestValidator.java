@@ -73,8 +73,7 @@ public class RequestValidator {
             return null;
         }
         try {
-            // Camunda Forms' date picker may submit a full timestamp; the date part is what counts.
-            LocalDate due = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+            LocalDate due = RequestDates.parse(text);
             if (due.isBefore(LocalDate.now(clock))) {
                 errors.put("replyDue", "La fecha límite no puede estar en el pasado / Reply due date is in the past: "
                         + due);

@@ -1,5 +1,9 @@
 package org.rcm.requests.request;
 
+import static org.mockito.Mockito.doThrow;
+
+import org.camunda.bpm.engine.runtime.Incident;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -465,6 +469,41 @@ class InteragencyRequestProcessTest {
         verify(registry).setRecipientDue(REFERENCE, IOM, newDue);
         verify(sendReminderMail, never()).execute(any());
         verify(sendEscalationMail, never()).execute(any());
+    }
+
+    @Test
+    void failedSendIsRetriedAndThenBecomesAnIncident() throws Exception {
+        // given: an approved request, and a mail server that refuses every message
+        doThrow(new IllegalStateException("mail server down")).when(sendRequestMail).execute(any());
+        ProcessInstance request = startRequest("data_collection", "organizations", IOM);
+        completeDraft(request);
+        for (String country : TROIKA) {
+            decide(request, country, "approve", null);
+        }
+
+        // when: the send job fails on every try
+        int tries = 0;
+        for (Job job; (job = sendJobWithRetriesLeft(request)) != null && tries < 20; tries++) {
+            try {
+                managementService.executeJob(job.getId());
+            } catch (IllegalStateException expected) {
+                // the engine reports the failure and schedules the next try
+            }
+        }
+
+        // then: it was tried again along the model's back-off cycle, and the last failure is an incident
+        assertThat(tries).as("tries of the send job before the incident").isGreaterThan(1).isLessThan(20);
+        Incident incident = runtimeService.createIncidentQuery().processInstanceId(request.getId()).singleResult();
+        assertThat(incident).as("incident after the last try").isNotNull();
+        assertThat(incident.getActivityId()).as("activity of the incident").isEqualTo(Elements.SEND_REQUEST_MAIL);
+        assertThat(incident.getIncidentMessage()).as("incident message").contains("mail server down");
+        expect("the request should still be at the send step", () -> assertThat(request).isActive()
+                .isNotWaitingAt(Elements.AWAIT_REPLY));
+    }
+
+    private Job sendJobWithRetriesLeft(ProcessInstance request) {
+        return managementService.createJobQuery().processInstanceId(request.getId())
+                .activityId(Elements.SEND_REQUEST_MAIL).withRetriesLeft().singleResult();
     }
 
     @Test

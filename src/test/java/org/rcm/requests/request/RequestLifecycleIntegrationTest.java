@@ -1,6 +1,7 @@
 package org.rcm.requests.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -12,10 +13,13 @@ import java.util.Map;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rcm.requests.IntegrationTestBase;
@@ -41,6 +45,10 @@ class RequestLifecycleIntegrationTest extends IntegrationTestBase {
     RuntimeService runtime;
     @Autowired
     IdentityService identity;
+    @Autowired
+    FormService forms;
+    @Autowired
+    RepositoryService repository;
 
     @BeforeEach
     void emptyMailboxes() throws Exception {
@@ -113,6 +121,47 @@ class RequestLifecycleIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void startFormInTasklistRegistersTheRequestUnderANewReference() {
+        // given the variables Tasklist submits from the start form: the tag list as a JSON array
+        Map<String, Object> form = Map.of("subject", "Matriz de legislación", "body", "Solicitamos la actualización.",
+                "recipients", SpinValues.jsonValue("[\"IOM\",\"UNODC\"]").create(),
+                "replyDue", LocalDate.now().plusDays(15).toString(), "kind", "information", "language", "es");
+
+        // when an officer starts the process from the form
+        identity.setAuthenticatedUserId("officer2");
+        String processInstanceId;
+        try {
+            processInstanceId = forms.submitStartForm(latestDefinition(), form).getId();
+        } finally {
+            identity.clearAuthentication();
+        }
+
+        // then the request has its reference as business key and stands in the registry, waiting at drafting
+        String reference = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+                .getBusinessKey();
+        assertThat(reference).as("business key of a request started from the form").matches("CRM-\\d{4}-\\d{4}");
+        Map<?, ?> details = officer().getForObject("/api/requests/" + reference, Map.class);
+        assertThat(details.get("createdBy")).as("who started it").isEqualTo("officer2");
+        assertThat(details.get("state")).as("state").isEqualTo("DRAFTING");
+        assertThat((List<Map<?, ?>>) details.get("recipients")).as("recipients").extracting(r -> (Object) r.get("code"))
+                .containsExactly("IOM", "UNODC");
+        assertThat(runtime.getVariable(processInstanceId, Variables.RECIPIENT_LIST)).as("multi-instance collection")
+                .isEqualTo(List.of("IOM", "UNODC"));
+    }
+
+    @Test
+    void startFormWithAnUnknownRecipientIsRefusedWithTheFieldNamed() {
+        long before = runtime.createProcessInstanceQuery().count();
+        Map<String, Object> form = Map.of("subject", "Asunto", "body", "Texto", "recipients", "IOM, NOPE",
+                "replyDue", LocalDate.now().plusDays(15).toString());
+
+        assertThatThrownBy(() -> forms.submitStartForm(latestDefinition(), form))
+                .as("starting with an unknown recipient").hasMessageContaining("recipients")
+                .hasMessageContaining("NOPE");
+        assertThat(runtime.createProcessInstanceQuery().count()).as("process instances").isEqualTo(before);
+    }
+
+    @Test
     void invalidRequestIsRefusedWithTheFieldsNamedAndNothingStarted() {
         long before = runtime.createProcessInstanceQuery().count();
 
@@ -153,6 +202,11 @@ class RequestLifecycleIntegrationTest extends IntegrationTestBase {
         assertThat((List<String>) directory.get("troika")).as("Troika").containsExactly("HN", "MX", "SV");
         assertThat((List<Map<?, ?>>) directory.get("parties")).as("parties").extracting(p -> (Object) p.get("code"))
                 .contains((Object[]) new String[] {"IOM", "PAHO", "ICRC", "UNHCR", "UNODC", "CSM", "BR", "EC", "CO", "MX"});
+    }
+
+    private String latestDefinition() {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(RequestProcess.KEY).latestVersion()
+                .singleResult().getId();
     }
 
     private TestRestTemplate officer() {
