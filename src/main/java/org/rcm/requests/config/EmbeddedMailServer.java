@@ -2,7 +2,7 @@ package org.rcm.requests.config;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import org.rcm.requests.mail.outbound.MailProperties;
+import org.rcm.requests.mail.MailProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -5,6 +5,11 @@ public enum MailKind {
     REQUEST, REMINDER, CLARIFICATION, ESCALATION, APPROVAL_REMINDER;
 
     /** The key of its texts: {@code mail.request.subject}, {@code mail.approval-reminder.intro}… */
+    /** Whether the recipient answers this message (and so gets a reply link in it). */
+    public boolean answerable() {
+        return this == REQUEST || this == REMINDER || this == CLARIFICATION;
+    }
+
     public String key() {
         return name().toLowerCase().replace('_', '-');
     }

@@ -1,5 +1,7 @@
 package org.rcm.requests.mail.outbound;
 
+import org.rcm.requests.mail.MailProperties;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -37,9 +39,11 @@ public class OutboundMailService {
     private final MailComposer composer;
     private final JavaMailSenderImpl sender;
     private final MailProperties properties;
+    private final ReplyLinks replyLinks;
 
     OutboundMailService(Directory directory, RequestRegistry registry, CorrespondenceLog log, PendingMessages pending,
-                        MailComposer composer, JavaMailSenderImpl sender, MailProperties properties) {
+                        MailComposer composer, JavaMailSenderImpl sender, MailProperties properties,
+                        ReplyLinks replyLinks) {
         this.directory = directory;
         this.registry = registry;
         this.log = log;
@@ -47,6 +51,7 @@ public class OutboundMailService {
         this.composer = composer;
         this.sender = sender;
         this.properties = properties;
+        this.replyLinks = replyLinks;
     }
 
     /**
@@ -59,7 +64,7 @@ public class OutboundMailService {
         RequestDetails request = registry.find(reference)
                 .orElseThrow(() -> new IllegalStateException("No request " + reference + " in the registry"));
         ComposedMail mail = composer.compose(kind, party.language(),
-                model(request, party, about == null ? party : directory.get(about), clarification));
+                model(kind, request, party, about == null ? party : directory.get(about), clarification));
         String messageId = log.findPending(reference, to, kind.name()).map(entry -> entry.messageId())
                 .orElseGet(() -> pending.record(reference, to, kind, party, mail.subject()));
         try {
@@ -88,7 +93,7 @@ public class OutboundMailService {
         return messageId;
     }
 
-    private Map<String, Object> model(RequestDetails request, Party party, Party about, String clarification) {
+    private Map<String, Object> model(MailKind kind, RequestDetails request, Party party, Party about, String clarification) {
         Locale locale = Locale.forLanguageTag(party.language());
         LocalDate due = request.recipients().stream().filter(r -> r.code().equals(about.code())).findFirst()
                 .map(RequestDetails.Recipient::replyDue).orElse(request.replyDue());
@@ -101,6 +106,9 @@ public class OutboundMailService {
         model.put("aboutName", about.name(party.language()));
         model.put("replyDue", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(due));
         model.put("clarification", clarification);
+        if (kind.answerable()) {
+            model.put("replyLink", replyLinks.linkFor(request.reference(), party.code()));
+        }
         model.put("secretariatName", properties.secretariatName());
         model.put("secretariatAddress", properties.secretariatAddress());
         return model;

@@ -1,5 +1,7 @@
 package org.rcm.requests.mail.outbound;
 
+import org.rcm.requests.mail.MailProperties;
+
 import org.rcm.requests.correspondence.CorrespondenceLog;
 import org.rcm.requests.directory.Party;
 import org.springframework.stereotype.Component;

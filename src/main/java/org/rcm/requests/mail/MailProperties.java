@@ -1,4 +1,4 @@
-package org.rcm.requests.mail.outbound;
+package org.rcm.requests.mail;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

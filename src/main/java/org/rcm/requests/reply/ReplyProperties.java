@@ -1,0 +1,22 @@
+package org.rcm.requests.reply;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The reply link ({@code app.reply}): the public address the links start with, the HMAC key (from the environment
+ * in production; the default run makes one and keeps it in the database) and how long a link stays valid.
+ */
+@Validated
+@ConfigurationProperties("app.reply")
+public record ReplyProperties(@NotBlank String baseUrl, String secret, Duration validity) {
+
+    public ReplyProperties {
+        validity = validity == null ? Duration.ofDays(180) : validity;
+        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+}
