@@ -24,6 +24,6 @@ create index correspondence_attachment_message on correspondence_attachment (cor
 
 -- Settings the application makes for itself, such as the reply-link key of the default run.
 create table app_setting (
-    name  varchar(100) primary key,
-    value varchar(1000) not null
+    setting_name  varchar(100) primary key,
+    setting_value varchar(1000) not null
 );

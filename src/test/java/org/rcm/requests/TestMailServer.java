@@ -1,5 +1,15 @@
 package org.rcm.requests;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+import jakarta.mail.Address;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -11,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestMailServer {
 
+    public static final String SECRETARIAT = "secretaria@crm.example.org";
     public static final GreenMail MAIL = start();
 
     private TestMailServer() {
@@ -19,13 +30,39 @@ public final class TestMailServer {
     private static GreenMail start() {
         GreenMail mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
         mail.start();
+        mail.setUser(SECRETARIAT, SECRETARIAT, "demo");
         Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
         return mail;
+    }
+
+    /** Empties every mailbox but keeps the Secretariat's login. */
+    public static void purge() throws Exception {
+        MAIL.purgeEmailFromAllMailboxes();
+    }
+
+    /** Sends a raw message to the Secretariat mailbox over SMTP, keeping its headers (Message-ID included). */
+    public static void sendToSecretariat(String raw) throws Exception {
+        Properties smtp = new Properties();
+        smtp.setProperty("mail.smtp.host", "127.0.0.1");
+        smtp.setProperty("mail.smtp.port", String.valueOf(MAIL.getSmtp().getPort()));
+        Session session = Session.getInstance(smtp);
+        MimeMessage message = new MimeMessage(session,
+                new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))) {
+            @Override
+            protected void updateMessageID() {
+                // keep the Message-ID the test wrote
+            }
+        };
+        Transport.send(message, new Address[] {new InternetAddress(SECRETARIAT)});
     }
 
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("app.mail.embedded.enabled", () -> "false");
+        registry.add("app.mail.inbound.host", () -> "127.0.0.1");
+        registry.add("app.mail.inbound.port", () -> MAIL.getImap().getPort());
+        registry.add("app.mail.inbound.username", () -> SECRETARIAT);
+        registry.add("app.mail.inbound.password", () -> "demo");
     }
 }

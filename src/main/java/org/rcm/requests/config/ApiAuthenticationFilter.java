@@ -11,10 +11,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** HTTP Basic for {@code /api}: the same users and passwords as Tasklist; the user becomes the request's principal. */
+/**
+ * HTTP Basic for {@code /api}: the same users and passwords as Tasklist; the user becomes the request's principal
+ * and the user's groups its roles.
+ */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identity;
@@ -33,7 +40,14 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         Principal principal = () -> user;
+        Set<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
+                .collect(Collectors.toSet());
         chain.doFilter(new HttpServletRequestWrapper(request) {
+            @Override
+            public boolean isUserInRole(String role) {
+                return groups.contains(role);
+            }
+
             @Override
             public Principal getUserPrincipal() {
                 return principal;

@@ -57,6 +57,31 @@ public class CorrespondenceLog {
                 .params(reference, recipient == null ? "" : recipient, kind).query(Integer.class).single();
     }
 
+    /** The message as it was received (RFC 822), or for a link reply its text. */
+    public Optional<byte[]> source(long id) {
+        return jdbc.sql("select raw_source, body_text from correspondence where id = ?").param(id)
+                .query((rs, row) -> {
+                    byte[] raw = rs.getBytes(1);
+                    String text = rs.getString(2);
+                    return raw != null ? raw : (text == null ? new byte[0]
+                            : text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }).optional();
+    }
+
+    /** One message with its texts and the names of its attachments. */
+    public Optional<Message> message(long id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(this::map).optional().map(entry -> new Message(
+                entry, jdbc.sql("select body_text from correspondence where id = ?").param(id).query(String.class)
+                .optional().orElse(null),
+                jdbc.sql("select reply_text from correspondence where id = ?").param(id).query(String.class)
+                        .optional().orElse(null),
+                jdbc.sql("select filename from correspondence_attachment where correspondence_id = ? order by id")
+                        .param(id).query(String.class).list()));
+    }
+
+    public record Message(CorrespondenceEntry entry, String bodyText, String replyText, List<String> attachments) {
+    }
+
     public List<CorrespondenceEntry> forRequest(String reference) {
         return jdbc.sql(SELECT + " where reference = ? order by id").param(reference).query(this::map).list();
     }

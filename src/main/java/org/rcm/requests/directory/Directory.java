@@ -35,6 +35,26 @@ public class Directory {
         return find(code).orElseThrow(() -> new UnknownPartyException(List.of(code)));
     }
 
+    /** Replaces the primary contact's address of a party, for example after a bounce. */
+    public void updateContactEmail(String code, String email) {
+        int updated = jdbc.sql("update directory_contact set email = ? where party_code = ? and primary_contact = true")
+                .params(email, code).update();
+        if (updated == 0) {
+            throw new UnknownPartyException(List.of(code));
+        }
+    }
+
+    /** The party whose contact has this address, or whose contacts share its domain. */
+    public Optional<Party> findByEmail(String email) {
+        String address = email == null ? "" : email.trim().toLowerCase();
+        return all().stream().filter(party -> party.email().equalsIgnoreCase(address)).findFirst()
+                .or(() -> all().stream().filter(party -> domain(party.email()).equals(domain(address))).findFirst());
+    }
+
+    public static String domain(String email) {
+        return email == null ? "" : email.substring(email.indexOf('@') + 1).toLowerCase();
+    }
+
     /** The codes among {@code codes} that the directory does not know. */
     public List<String> unknown(Collection<String> codes) {
         return codes.stream().filter(code -> find(code).isEmpty()).toList();

@@ -96,15 +96,16 @@ public class ReplyTokens implements ReplyLinks {
 
     /** The default run's key: made once at random and kept in the database, so links survive restarts. */
     private static String storedSecret(JdbcClient jdbc) {
-        Optional<String> stored = jdbc.sql("select value from app_setting where name = ?").param(SECRET_SETTING)
-                .query(String.class).optional();
+        Optional<String> stored = jdbc.sql("select setting_value from app_setting where setting_name = ?")
+                .param(SECRET_SETTING).query(String.class).optional();
         if (stored.isPresent()) {
             return stored.get();
         }
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String secret = HexFormat.of().formatHex(random);
-        jdbc.sql("insert into app_setting (name, value) values (?, ?)").params(SECRET_SETTING, secret).update();
+        jdbc.sql("insert into app_setting (setting_name, setting_value) values (?, ?)").params(SECRET_SETTING, secret)
+                .update();
         return secret;
     }
 }

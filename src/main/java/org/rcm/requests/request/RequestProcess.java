@@ -8,6 +8,7 @@ public final class RequestProcess {
 
     public static final String KEY = "InteragencyRequest";
     public static final String MESSAGE_REPLY_RECEIVED = "Msg_ReplyReceived";
+    public static final String MESSAGE_DELIVERY_FAILED = "Msg_DeliveryFailed";
 
     private RequestProcess() {
     }
@@ -32,6 +33,10 @@ public final class RequestProcess {
         public static final String SEND_ESCALATION_MAIL = "Task_SendEscalationMail";
         public static final String REVIEW_REPLY = "Task_ReviewReply";
         public static final String SEND_CLARIFICATION_MAIL = "Task_SendClarificationMail";
+        public static final String DELIVERY_FAILED = "BoundaryEvent_DeliveryFailed";
+        public static final String CORRECT_CONTACT = "Task_CorrectContact";
+        public static final String RESEND_REQUEST_MAIL = "Task_ResendRequestMail";
+        public static final String END_RECIPIENT_UNDELIVERABLE = "EndEvent_RecipientUndeliverable";
         public static final String END_REJECTED = "EndEvent_RequestRejected";
         public static final String END_CLOSED = "EndEvent_RequestClosed";
         public static final String END_RECIPIENT_ANSWERED = "EndEvent_RecipientAnswered";
@@ -67,6 +72,13 @@ public final class RequestProcess {
         public static final String NEW_DUE_DATE = "newDueDate";
         public static final String OUTCOME = "outcome";
         public static final String CLARIFICATION = "clarification";
+        /** Set when a reply or a delivery failure is correlated. */
+        public static final String REPLY_TEXT = "replyText";
+        public static final String REPLY_CORRESPONDENCE_ID = "replyCorrespondenceId";
+        public static final String BOUNCE_REASON = "bounceReason";
+        /** Completion variables of Task_CorrectContact. */
+        public static final String CONTACT_ACTION = "contactAction";
+        public static final String CORRECTED_EMAIL = "correctedEmail";
         /** The Troika's decisions so far. */
         public static final String APPROVAL_REJECTED = "approvalRejected";
         public static final String CHANGES_REQUESTED = "changesRequested";

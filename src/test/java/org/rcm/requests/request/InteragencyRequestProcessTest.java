@@ -1,5 +1,7 @@
 package org.rcm.requests.request;
 
+import org.rcm.requests.directory.Directory;
+
 import static org.mockito.Mockito.doThrow;
 
 import org.camunda.bpm.engine.runtime.Incident;
@@ -110,6 +112,7 @@ class InteragencyRequestProcessTest {
 
     private RequestStates requestStates;
     private RequestRegistry registry;
+    private Directory directory;
     private JavaDelegate sendRequestMail;
     private JavaDelegate sendReminderMail;
     private JavaDelegate sendClarificationMail;
@@ -767,6 +770,71 @@ class InteragencyRequestProcessTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+    // Delivery failures
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void bouncedRequestIsSentAgainToTheCorrectedAddress() throws Exception {
+        // given: a request awaiting IOM's reply, and IOM's address bounced
+        ProcessInstance request = sentRequest(IOM);
+        deliveryFailed(IOM, "5.1.1 user unknown");
+        Task correct = recipientTask(request, Elements.CORRECT_CONTACT, IOM);
+        assertThat(taskService.getVariable(correct.getId(), Variables.BOUNCE_REASON)).as("bounce reason on the task")
+                .isEqualTo("5.1.1 user unknown");
+
+        // when: the officer corrects the address
+        complete(correct, withVariables(Variables.CONTACT_ACTION, "resend", Variables.CORRECTED_EMAIL,
+                "new.focal@iom.example.org"));
+        runAsyncJobs(request);
+
+        // then: the directory has the new address, the request went out again, and IOM awaits its reply
+        verify(directory).updateContactEmail(IOM, "new.focal@iom.example.org");
+        expect("a corrected recipient should get the request again and wait", () -> assertThat(request)
+                .hasPassed(Elements.RESEND_REQUEST_MAIL).isWaitingAt(Elements.AWAIT_REPLY));
+        assertThat(mailed.get(sendRequestMail)).as("request mails").containsExactly(IOM, IOM);
+        assertThat(recipientStates).as("IOM states").contains(IOM + "=UNDELIVERABLE");
+    }
+
+    @Test
+    void unreachableRecipientIsClosedAndTheRequestEnds() throws Exception {
+        // given: IOM's address bounced
+        ProcessInstance request = sentRequest(IOM);
+        deliveryFailed(IOM, "5.1.1 user unknown");
+
+        // when: the officer has no other address and closes the recipient
+        complete(recipientTask(request, Elements.CORRECT_CONTACT, IOM), withVariables(Variables.CONTACT_ACTION,
+                "close"));
+
+        // then: the recipient ends unreachable and the request closes
+        expect("an unreachable only recipient should close the request", () -> assertThat(request)
+                .hasPassed(Elements.END_RECIPIENT_UNDELIVERABLE, Elements.END_CLOSED)
+                .hasNotPassed(Elements.RESEND_REQUEST_MAIL).isEnded());
+        verify(directory, never()).updateContactEmail(anyString(), anyString());
+    }
+
+    @Test
+    void correctedContactMustBeAnAddress() throws Exception {
+        // given: IOM's address bounced
+        ProcessInstance request = sentRequest(IOM);
+        deliveryFailed(IOM, "5.1.1 user unknown");
+        Task correct = recipientTask(request, Elements.CORRECT_CONTACT, IOM);
+
+        // when / then: an address that is none is refused and the task stays
+        assertThatThrownBy(() -> taskService.complete(correct.getId(), withVariables(Variables.CONTACT_ACTION,
+                "resend", Variables.CORRECTED_EMAIL, "not an address")))
+                .as("completing with a bad address").hasMessageContaining("correctedEmail");
+        expect("the correction should still wait", () -> assertThat(request).isWaitingAt(Elements.CORRECT_CONTACT));
+    }
+
+    private void deliveryFailed(String recipient, String reason) {
+        runtimeService.createMessageCorrelation(RequestProcess.MESSAGE_DELIVERY_FAILED)
+                .processInstanceBusinessKey(REFERENCE)
+                .localVariableEquals(Variables.CORRELATION_KEY, RequestProcess.correlationKey(REFERENCE, recipient))
+                .setVariable(Variables.BOUNCE_REASON, reason)
+                .correlate();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
     // The names the Java code shares with the model
     // ---------------------------------------------------------------------------------------------------------
 
@@ -809,6 +877,8 @@ class InteragencyRequestProcessTest {
         registry = mock(RequestRegistry.class);
         Mocks.register("followUpCompletedListener", new FollowUpCompletedListener(registry, clock));
         Mocks.register("reviewCompletedListener", new ReviewCompletedListener());
+        directory = mock(Directory.class);
+        Mocks.register("contactCorrectedListener", new ContactCorrectedListener(directory));
 
         requestStates = mock(RequestStates.class);
         doAnswer(call -> recipientStates.add(((DelegateExecution) call.getArgument(0))

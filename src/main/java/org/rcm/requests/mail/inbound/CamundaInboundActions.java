@@ -1,0 +1,71 @@
+package org.rcm.requests.mail.inbound;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.rcm.requests.request.RequestProcess;
+import org.rcm.requests.request.RequestProcess.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link InboundActions} on the engine: a message goes only to the waiting instance of its own recipient, found by
+ * the {@code correlationKey} the model keeps on it.
+ */
+@Component
+class CamundaInboundActions implements InboundActions {
+
+    static final String TRIAGE_PROCESS = "MessageTriage";
+
+    private final RuntimeService runtime;
+
+    CamundaInboundActions(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public boolean replyReceived(Match match, long correspondenceId, String replyText) {
+        return correlate(RequestProcess.MESSAGE_REPLY_RECEIVED, match, Map.of(Variables.REPLY_TEXT,
+                replyText == null ? "" : replyText, Variables.REPLY_CORRESPONDENCE_ID, correspondenceId));
+    }
+
+    @Override
+    public boolean deliveryFailed(Match match, String reason) {
+        return correlate(RequestProcess.MESSAGE_DELIVERY_FAILED, match, Map.of(Variables.BOUNCE_REASON,
+                reason == null ? "" : reason));
+    }
+
+    private boolean correlate(String message, Match match, Map<String, Object> variables) {
+        try {
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(match.reference())
+                    .localVariableEquals(Variables.CORRELATION_KEY,
+                            RequestProcess.correlationKey(match.reference(), match.recipient()))
+                    .setVariables(variables).correlateWithResult();
+            return true;
+        } catch (MismatchingMessageCorrelationException notWaiting) {
+            return false;
+        }
+    }
+
+    @Override
+    public void triage(long correspondenceId, String from, String subject, String classification, String replyText,
+                       String reason, List<Match> suggestions) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("correspondenceId", correspondenceId);
+        variables.put("from", from);
+        variables.put("subject", subject);
+        variables.put("classification", classification);
+        variables.put(Variables.REPLY_TEXT, replyText);
+        variables.put("triageReason", reason);
+        variables.put("suggestions", suggestions.stream().map(s -> s.reference() + " / " + s.recipient() + " ("
+                + s.rule() + ")").collect(Collectors.joining("\n")));
+        if (!suggestions.isEmpty()) {
+            variables.put(Variables.REFERENCE, suggestions.get(0).reference());
+            variables.put(Variables.RECIPIENT, suggestions.get(0).recipient());
+        }
+        runtime.startProcessInstanceByKey(TRIAGE_PROCESS, "triage-" + correspondenceId, variables);
+    }
+}

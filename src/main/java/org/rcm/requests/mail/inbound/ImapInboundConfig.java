@@ -1,0 +1,100 @@
+package org.rcm.requests.mail.inbound;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+import jakarta.mail.Flags;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.StaticMessageHeaderAccessor;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.dsl.Pollers;
+import org.springframework.integration.mail.ImapMailReceiver;
+import org.springframework.integration.mail.dsl.Mail;
+import org.springframework.messaging.Message;
+
+/**
+ * Reads the Secretariat mailbox: IMAP IDLE, or polling. Only unseen messages are fetched; a message is flagged
+ * seen after it is stored, never deleted, so one that failed to store is fetched again.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "app.mail.inbound.enabled", havingValue = "true")
+class ImapInboundConfig {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImapInboundConfig.class);
+
+    @Bean
+    ImapMailReceiver secretariatMailbox(InboundProperties properties) {
+        String url = "%s://%s:%s@%s:%d/%s".formatted(properties.protocol(), encode(properties.username()),
+                encode(properties.password()), properties.host(), properties.port(), properties.folder());
+        ImapMailReceiver receiver = new ImapMailReceiver(url);
+        receiver.setShouldMarkMessagesAsRead(false);
+        receiver.setShouldDeleteMessages(false);
+        receiver.setAutoCloseFolder(false);
+        receiver.setSimpleContent(true);
+        receiver.setSearchTermStrategy((supportedFlags, folder) -> new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+        Properties mail = new Properties();
+        mail.setProperty("mail.imap.connectiontimeout", "10000");
+        mail.setProperty("mail.imap.timeout", "30000");
+        mail.setProperty("mail.imaps.connectiontimeout", "10000");
+        mail.setProperty("mail.imaps.timeout", "30000");
+        receiver.setJavaMailProperties(mail);
+        return receiver;
+    }
+
+    @Bean
+    IntegrationFlow inboundMailFlow(ImapMailReceiver receiver, InboundProperties properties,
+                                    InboundMailService inbound) {
+        var flow = properties.mode() == InboundProperties.Mode.IDLE
+                ? IntegrationFlow.from(Mail.imapIdleAdapter(receiver).autoStartup(true)
+                        .reconnectDelay(properties.pollInterval().toMillis()))
+                : IntegrationFlow.from(Mail.imapInboundAdapter(receiver),
+                        poller -> poller.poller(Pollers.fixedDelay(properties.pollInterval()).maxMessagesPerPoll(100)));
+        return flow.handle(Message.class, (message, headers) -> {
+            take(message, inbound);
+            return null;
+        }).get();
+    }
+
+    private static void take(Message<?> message, InboundMailService inbound) {
+        MimeMessage mime = (MimeMessage) message.getPayload();
+        Closeable folder = StaticMessageHeaderAccessor.getCloseableResource(message);
+        try {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            mime.writeTo(raw);
+            InboundMailService.Outcome outcome = inbound.receive(raw.toByteArray());
+            mime.setFlag(Flags.Flag.SEEN, true);
+            LOG.info("Inbound message {}: {} {}", outcome.correspondenceId(), outcome.reading().classification(),
+                    outcome.action());
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("Could not read an inbound message; it stays unseen in the mailbox", e);
+        } finally {
+            closeQuietly(folder);
+        }
+    }
+
+    private static void closeQuietly(Closeable folder) {
+        if (folder != null) {
+            try {
+                folder.close();
+            } catch (IOException e) {
+                LOG.warn("Could not close the mailbox folder", e);
+            }
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+}

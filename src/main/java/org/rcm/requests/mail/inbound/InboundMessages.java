@@ -1,0 +1,114 @@
+package org.rcm.requests.mail.inbound;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Inbound messages in the correspondence log, and the outbound ones they answer. */
+@Repository
+public class InboundMessages {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    InboundMessages(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A message to store: what was read, and where from. */
+    public record Incoming(String messageId, ParsedMessage parsed, byte[] raw, String source, Reading reading,
+                           String flag) {
+    }
+
+    /**
+     * Stores the message whole, with its attachments, in a transaction of its own; empty when a message with
+     * this Message-ID is stored already (fetched twice, or by another node).
+     */
+    @Transactional
+    public Optional<Long> store(Incoming in, long maxAttachmentBytes) {
+        ParsedMessage parsed = in.parsed();
+        Match match = in.reading().match();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("""
+                    insert into correspondence (reference, party_code, direction, kind, classification, status,
+                        message_id, in_reply_to, references_header, from_address, to_address, subject, source,
+                        body_text, reply_text, raw_source, bounce_addresses, bounce_status, bounce_permanent,
+                        correlation_rule, flag, created_at, received_at)
+                    values (?, ?, 'IN', 'REPLY', ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).params(match == null ? null : match.reference(), match == null ? null : match.recipient(),
+                    in.reading().classification(), in.messageId(), parsed.inReplyTo(),
+                    String.join(" ", parsed.references()), nonNull(parsed.from()), String.join(", ", parsed.to()),
+                    nonNull(parsed.subject()), in.source(), parsed.bodyText(), parsed.replyText(), in.raw(),
+                    parsed.bounce() == null ? null : String.join(", ", parsed.bounce().addresses()),
+                    parsed.bounce() == null ? null : parsed.bounce().status(),
+                    parsed.bounce() == null ? null : parsed.bounce().permanent(),
+                    match == null ? null : match.rule(), in.flag(), now(), now())
+                    .update(key, "id");
+        } catch (DuplicateKeyException alreadyStored) {
+            return Optional.empty();
+        }
+        long id = key.getKey().longValue();
+        for (ReceivedAttachment attachment : parsed.attachments()) {
+            boolean fits = attachment.content().length <= maxAttachmentBytes;
+            jdbc.sql("insert into correspondence_attachment (correspondence_id, filename, content_type, size_bytes, "
+                            + "content) values (?, ?, ?, ?, ?)")
+                    .params(id, attachment.filename(), attachment.contentType(), attachment.content().length,
+                            fits ? attachment.content() : null).update();
+        }
+        return Optional.of(id);
+    }
+
+    /** Files it there once an officer attached it in triage. */
+    public void assign(long id, String reference, String recipient, String rule) {
+        jdbc.sql("update correspondence set reference = ?, party_code = ?, correlation_rule = ? where id = ?")
+                .params(reference, recipient, rule, id).update();
+    }
+
+    public Optional<Stored> find(long id) {
+        return jdbc.sql("select id, reply_text, from_address, subject, classification from correspondence "
+                        + "where id = ? and direction = 'IN'").param(id)
+                .query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5))).optional();
+    }
+
+    public record Stored(long id, String replyText, String from, String subject, String classification) {
+    }
+
+    /** The request and recipient of the first of these Message-IDs that the product sent. */
+    public Optional<Match> sentAs(List<String> messageIds, String rule) {
+        for (String messageId : messageIds) {
+            Optional<Match> sent = jdbc.sql("select reference, party_code from correspondence "
+                            + "where direction = 'OUT' and message_id = ?").param(messageId.trim().toLowerCase())
+                    .query((rs, row) -> new Match(rs.getString(1), rs.getString(2), rule)).optional();
+            if (sent.isPresent()) {
+                return sent;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The last request sent to this address, for bounces that name only the failing address. */
+    public Optional<Match> lastSentTo(String address) {
+        return jdbc.sql("select reference, party_code from correspondence where direction = 'OUT' and kind in "
+                        + "('REQUEST', 'REMINDER', 'CLARIFICATION') and lower(to_address) = ? "
+                        + "order by id desc fetch first 1 rows only").param(address.toLowerCase())
+                .query((rs, row) -> new Match(rs.getString(1), rs.getString(2), "failing-address")).optional();
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+}

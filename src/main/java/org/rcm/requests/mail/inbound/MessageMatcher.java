@@ -1,0 +1,112 @@
+package org.rcm.requests.mail.inbound;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.rcm.requests.directory.Directory;
+import org.rcm.requests.directory.Party;
+import org.rcm.requests.request.RequestDetails;
+import org.rcm.requests.request.RequestRegistry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the request and recipient an inbound message belongs to, in the order of the design: the Message-IDs it
+ * answers, then the subject tag together with the sender's organization. A reply whose sender does not belong to
+ * the recipient's organization is not taken as its answer.
+ */
+@Component
+public class MessageMatcher {
+
+    private static final Pattern TAG = Pattern.compile("\\[(CRM-\\d{4}-\\d{4})]", Pattern.CASE_INSENSITIVE);
+
+    private final InboundMessages messages;
+    private final RequestRegistry registry;
+    private final Directory directory;
+
+    MessageMatcher(InboundMessages messages, RequestRegistry registry, Directory directory) {
+        this.messages = messages;
+        this.registry = registry;
+        this.directory = directory;
+    }
+
+    public Reading read(ParsedMessage message) {
+        String classification = message.classification().name();
+        if (message.classification() == Classification.BOUNCE) {
+            Optional<Match> bounced = messages.sentAs(message.originalMessageIds(), "in-reply-to")
+                    .or(() -> message.bounce().addresses().stream().map(messages::lastSentTo)
+                            .flatMap(Optional::stream).findFirst());
+            return new Reading(classification, bounced.orElse(null), bounced.isEmpty()
+                    ? "no message of ours matches the bounce" : null, bounced.stream().toList());
+        }
+        Optional<Match> match = messages.sentAs(answered(message), "in-reply-to")
+                .or(() -> byTagAndSender(message));
+        List<Match> suggestions = suggestions(message, match);
+        if (match.isEmpty()) {
+            return new Reading(message.classification() == Classification.AUTO_REPLY ? classification
+                    : Reading.UNRELATED, null, "no request matches", suggestions);
+        }
+        String problem = belongsToRecipient(message.from(), match.get().recipient()) ? null
+                : "sender " + message.from() + " does not belong to the organization of " + match.get().recipient();
+        return new Reading(classification, match.get(), problem, suggestions);
+    }
+
+    private static List<String> answered(ParsedMessage message) {
+        List<String> ids = new ArrayList<>();
+        if (message.inReplyTo() != null) {
+            ids.add(message.inReplyTo());
+        }
+        ids.addAll(message.references());
+        ids.addAll(message.originalMessageIds());
+        return ids;
+    }
+
+    private Optional<Match> byTagAndSender(ParsedMessage message) {
+        Optional<Party> sender = directory.findByEmail(message.from());
+        return tags(message).stream().flatMap(reference -> registry.find(reference).stream())
+                .flatMap(request -> request.recipients().stream()
+                        .filter(recipient -> sender.map(Party::code).filter(recipient.code()::equals).isPresent())
+                        .map(recipient -> new Match(request.reference(), recipient.code(), "subject-tag")))
+                .findFirst();
+    }
+
+    /** The likeliest requests for an officer to choose from: the match, tagged requests, the sender's requests. */
+    private List<Match> suggestions(ParsedMessage message, Optional<Match> match) {
+        Set<Match> found = new LinkedHashSet<>();
+        match.ifPresent(found::add);
+        Optional<Party> sender = directory.findByEmail(message.from());
+        for (String reference : tags(message)) {
+            registry.find(reference).ifPresent(request -> request.recipients().forEach(recipient -> {
+                if (sender.isEmpty() || sender.get().code().equals(recipient.code())) {
+                    found.add(new Match(reference, recipient.code(), "subject-tag"));
+                }
+            }));
+        }
+        sender.ifPresent(party -> registry.list(null, party.code(), false, 5).stream()
+                .map(RequestDetails::reference)
+                .forEach(reference -> found.add(new Match(reference, party.code(), "sender-organization"))));
+        return found.stream().limit(5).toList();
+    }
+
+    /** Request references named in the subject, or quoted in the text (a quoted original carries its tag). */
+    private static List<String> tags(ParsedMessage message) {
+        Set<String> references = new LinkedHashSet<>();
+        for (String text : new String[] {message.subject(), message.bodyText()}) {
+            Matcher tag = TAG.matcher(text == null ? "" : text);
+            while (tag.find()) {
+                references.add(tag.group(1).toUpperCase(Locale.ROOT));
+            }
+        }
+        return List.copyOf(references);
+    }
+
+    private boolean belongsToRecipient(String from, String recipient) {
+        return directory.find(recipient).map(party -> party.email().equalsIgnoreCase(from)
+                || Directory.domain(party.email()).equals(Directory.domain(from))).orElse(false);
+    }
+}
