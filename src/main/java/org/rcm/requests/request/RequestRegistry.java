@@ -84,6 +84,11 @@ public class RequestRegistry {
                 .params(processInstanceId, reference).update();
     }
 
+    public String findByProcessInstance(String processInstanceId) {
+        return jdbc.sql("select reference from request where process_instance_id = ?").param(processInstanceId)
+                .query(String.class).optional().orElse(null);
+    }
+
     public boolean exists(String reference) {
         return jdbc.sql("select count(*) from request where reference = ?").param(reference)
                 .query(Integer.class).single() > 0;

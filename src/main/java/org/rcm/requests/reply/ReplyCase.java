@@ -1,0 +1,26 @@
+package org.rcm.requests.reply;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the reply page shows to the holder of a valid link.
+ *
+ * @param nameEs          the recipient's name in Spanish (the directory's), {@code nameEn} in English
+ * @param language        the page's language: the contact's, else the request's, else Spanish
+ * @param requestLanguage the language the request's text is written in
+ * @param replyDue        the recipient's due date (it moves when the Secretariat extends it)
+ * @param closed          the request no longer waits for answers; a message still reaches the Secretariat
+ * @param received        when earlier answers of this recipient arrived, oldest first
+ */
+record ReplyCase(String reference, String recipient, String nameEs, String nameEn, String language,
+                 String requestLanguage, String subject, String body, LocalDate replyDue, boolean closed,
+                 List<Instant> received) {
+
+    /** The recipient's name in {@code lang}, as the directory writes it. */
+    String recipientName(String lang) {
+        String name = "en".equals(lang) ? nameEn : nameEs;
+        return name == null || name.isBlank() ? recipient : name;
+    }
+}

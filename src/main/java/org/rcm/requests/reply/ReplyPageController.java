@@ -1,0 +1,93 @@
+package org.rcm.requests.reply;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.rcm.requests.mail.inbound.ReplyIntake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The public reply page, {@code /reply/{token}}: the holder of a personal link reads the request and answers it,
+ * with text and files, without an account. A link that does not verify shows no request data.
+ */
+@Controller
+class ReplyPageController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplyPageController.class);
+
+    private final ReplyCases cases;
+    private final ReplyIntake intake;
+    private final ReplyCsrf csrf;
+    private final ReplySubmissionCheck check;
+    private final ReplyPageView pages;
+    private final ReplyProblemView problems;
+
+    ReplyPageController(ReplyCases cases, ReplyIntake intake, ReplyCsrf csrf, ReplySubmissionCheck check,
+                        ReplyPageView pages, ReplyProblemView problems) {
+        this.cases = cases;
+        this.intake = intake;
+        this.csrf = csrf;
+        this.check = check;
+        this.pages = pages;
+        this.problems = problems;
+    }
+
+    @GetMapping("/reply/{token}")
+    ModelAndView show(@PathVariable String token, @RequestParam(required = false) String lang,
+                      @RequestParam(required = false) String sent, HttpServletRequest request) {
+        return cases.open(token).map(reply -> pages.page(reply, token, lang, csrf.tokenFor(request.getSession()),
+                ReplyPageView.Form.blank(sent != null), HttpStatus.OK)).orElseGet(problems::invalidLink);
+    }
+
+    /** A link broken on its way, such as one cut at a line end with part of the next line glued on. */
+    @RequestMapping({"/reply", "/reply/**"})
+    ModelAndView malformed() {
+        return problems.invalidLink();
+    }
+
+    @PostMapping("/reply/{token}")
+    ModelAndView submit(@PathVariable String token, @RequestParam(required = false) String text,
+                        @RequestParam(name = "files", required = false) List<MultipartFile> files,
+                        @RequestParam(name = ReplyCsrf.PARAMETER, required = false) String csrfToken,
+                        @RequestParam(required = false) String lang, HttpServletRequest request) {
+        Optional<ReplyCase> opened = cases.open(token);
+        if (opened.isEmpty()) {
+            return problems.invalidLink();
+        }
+        ReplyCase reply = opened.get();
+        if (!csrf.matches(request, csrfToken)) {
+            return pages.page(reply, token, lang, csrf.tokenFor(request.getSession()),
+                    ReplyPageView.Form.notTaken(text, "reply.error.session"), HttpStatus.FORBIDDEN);
+        }
+        List<MultipartFile> chosen = ReplyUploads.chosen(files);
+        List<ReplySubmissionCheck.Problem> found = check.check(text, chosen);
+        if (!found.isEmpty()) {
+            return pages.page(reply, token, lang, csrf.tokenFor(request.getSession()),
+                    ReplyPageView.Form.invalid(text, found), HttpStatus.OK);
+        }
+        try {
+            long id = intake.receiveLinkReply(reply.reference(), reply.recipient(), text == null ? "" : text.strip(),
+                    ReplyUploads.toAttachments(chosen));
+            LOG.info("Reply to {} from {} through the link: message {} with {} file(s)", reply.reference(),
+                    reply.recipient(), id, chosen.size());
+        } catch (RuntimeException e) {
+            LOG.error("Reply to {} from {} through the link could not be taken", reply.reference(), reply.recipient(), e);
+            return pages.page(reply, token, lang, csrf.tokenFor(request.getSession()),
+                    ReplyPageView.Form.notTaken(text, "reply.error.technical"), HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        return new ModelAndView("redirect:/reply/{token}?sent"
+                + (ReplyTexts.speaks(lang) ? "&lang=" + lang : ""));
+    }
+}

@@ -1,0 +1,84 @@
+package org.rcm.requests.reply;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.rcm.requests.mail.MailProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
+
+/** The model of {@code reply/page}: the request, earlier answers, and the form with what the sender typed. */
+@Component
+class ReplyPageView {
+
+    static final String VIEW = "reply/page";
+
+    /**
+     * The state of the form.
+     *
+     * @param text      what the sender typed, shown again when the submission was not taken
+     * @param problems  field messages
+     * @param noticeKey a message about the whole submission (session expired, technical problem), or null
+     * @param sent      the page follows a successful submission
+     */
+    record Form(String text, List<ReplySubmissionCheck.Problem> problems, String noticeKey, boolean sent) {
+
+        static Form blank(boolean sent) {
+            return new Form(null, List.of(), null, sent);
+        }
+
+        static Form invalid(String text, List<ReplySubmissionCheck.Problem> problems) {
+            return new Form(text, problems, null, false);
+        }
+
+        static Form notTaken(String text, String noticeKey) {
+            return new Form(text, List.of(), noticeKey, false);
+        }
+    }
+
+    private final ReplyTexts texts;
+    private final ReplyLimits limits;
+    private final MailProperties mail;
+
+    ReplyPageView(ReplyTexts texts, ReplyLimits limits, MailProperties mail) {
+        this.texts = texts;
+        this.limits = limits;
+        this.mail = mail;
+    }
+
+    /**
+     * @param requestedLanguage the {@code lang} of the address or the form; the contact's language when absent
+     */
+    ModelAndView page(ReplyCase reply, String token, String requestedLanguage, String csrfToken, Form form,
+                      HttpStatus status) {
+        String language = ReplyTexts.choose(requestedLanguage, reply.language());
+        ReplyTexts.Texts t = texts.in(language);
+        Map<String, String> errors = new LinkedHashMap<>();
+        form.problems().forEach(problem -> errors.putIfAbsent(problem.field(), t.get(problem.key(), problem.args())));
+
+        ModelAndView page = new ModelAndView(VIEW, status);
+        page.addObject("t", t);
+        page.addObject("lang", language);
+        page.addObject("otherLang", language.equals("es") ? "en" : "es");
+        page.addObject("keepLang", ReplyTexts.speaks(requestedLanguage));
+        page.addObject("token", token);
+        page.addObject("reply", reply);
+        page.addObject("recipientName", reply.recipientName(language));
+        page.addObject("due", t.date(reply.replyDue()));
+        page.addObject("received", reply.received().stream().map(t::dateTime).toList());
+        page.addObject("csrfParameter", ReplyCsrf.PARAMETER);
+        page.addObject("csrf", csrfToken);
+        page.addObject("text", form.text());
+        page.addObject("errors", errors);
+        page.addObject("notice", form.noticeKey() == null ? null : t.get(form.noticeKey(), mail.secretariatAddress()));
+        page.addObject("sent", form.sent());
+        page.addObject("maxFiles", limits.maxFiles());
+        page.addObject("maxTextLength", limits.maxTextLength());
+        page.addObject("maxFileSize", t.size(limits.maxFileSize()));
+        page.addObject("maxRequestSize", t.size(limits.maxRequestSize()));
+        page.addObject("secretariatAddress", mail.secretariatAddress());
+        return page;
+    }
+}

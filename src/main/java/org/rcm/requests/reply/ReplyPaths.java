@@ -1,0 +1,37 @@
+package org.rcm.requests.reply;
+
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The public pages of the reply link live under {@code /reply/}. */
+final class ReplyPaths {
+
+    static final String PREFIX = "/reply/";
+    /** What a token looks like: base64url payload, a dot, base64url signature. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,1000}\\.[A-Za-z0-9_-]{1,200}");
+
+    private ReplyPaths() {
+    }
+
+    /** The decoded, normalized path the container mapped ({@code /reply/..} already resolved), without the context. */
+    static String pathWithinApplication(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        return servletPath + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    }
+
+    static boolean isReplyPage(HttpServletRequest request) {
+        String path = pathWithinApplication(request);
+        return path != null && (path.equals("/reply") || path.startsWith(PREFIX));
+    }
+
+    /** The form's own address for a request to it, when its last segment has the shape of a token; else null. */
+    static String formPath(HttpServletRequest request) {
+        String path = pathWithinApplication(request);
+        if (path == null || !path.startsWith(PREFIX)) {
+            return null;
+        }
+        String token = path.substring(PREFIX.length());
+        return TOKEN.matcher(token).matches() ? request.getContextPath() + PREFIX + token : null;
+    }
+}
