@@ -70,13 +70,12 @@ public class CorrespondenceLog {
 
     /** One message with its texts and the names of its attachments. */
     public Optional<Message> message(long id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query(this::map).optional().map(entry -> new Message(
-                entry, jdbc.sql("select body_text from correspondence where id = ?").param(id).query(String.class)
-                .optional().orElse(null),
-                jdbc.sql("select reply_text from correspondence where id = ?").param(id).query(String.class)
-                        .optional().orElse(null),
-                jdbc.sql("select filename from correspondence_attachment where correspondence_id = ? order by id")
-                        .param(id).query(String.class).list()));
+        return jdbc.sql(SELECT.replace("from correspondence", ", body_text, reply_text from correspondence")
+                        + " where id = ?").param(id)
+                .query((rs, row) -> new Message(map(rs, row), rs.getString("body_text"), rs.getString("reply_text"),
+                        jdbc.sql("select filename from correspondence_attachment where correspondence_id = ? "
+                                + "order by id").param(id).query(String.class).list()))
+                .optional();
     }
 
     public record Message(CorrespondenceEntry entry, String bodyText, String replyText, List<String> attachments) {

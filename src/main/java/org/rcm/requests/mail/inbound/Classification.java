@@ -1,4 +1,11 @@
 package org.rcm.requests.mail.inbound;
 
-/** What an inbound message is. */
-public enum Classification { HUMAN_REPLY, AUTO_REPLY, BOUNCE }
+/** What an inbound message is, decided in this order: a bounce, else an automatic answer, else a person's answer. */
+public enum Classification {
+    /** Written by a person (or at least not recognisably by a machine): it may advance a waiting request. */
+    HUMAN_REPLY,
+    /** Out-of-office, vacation notices, delivery notifications and other machine answers: logged, never an answer. */
+    AUTO_REPLY,
+    /** A delivery failure report; see {@link ParsedMessage#bounce()}. */
+    BOUNCE
+}

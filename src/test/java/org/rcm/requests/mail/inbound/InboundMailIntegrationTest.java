@@ -1,0 +1,216 @@
+package org.rcm.requests.mail.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rcm.requests.IntegrationTestBase;
+import org.rcm.requests.RequestJourney;
+import org.rcm.requests.TestMailServer;
+import org.rcm.requests.correspondence.CorrespondenceEntry;
+import org.rcm.requests.correspondence.CorrespondenceLog;
+import org.rcm.requests.directory.Directory;
+import org.rcm.requests.request.RecipientState;
+import org.rcm.requests.request.RequestDetails;
+import org.rcm.requests.request.RequestProcess.Elements;
+import org.rcm.requests.request.RequestProcess.Variables;
+import org.rcm.requests.request.RequestRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Replies, auto-replies, bounces and strangers arriving in the Secretariat mailbox over SMTP and IMAP IDLE. */
+class InboundMailIntegrationTest extends IntegrationTestBase {
+
+    private static final Duration FEW_SECONDS = Duration.ofSeconds(20);
+
+    @Autowired
+    RequestJourney journey;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    CorrespondenceLog log;
+    @Autowired
+    RequestRegistry registry;
+    @Autowired
+    Directory directory;
+    @Autowired
+    ReplyIntake replyIntake;
+
+    @BeforeEach
+    void emptyMailboxes() throws Exception {
+        TestMailServer.purge();
+    }
+
+    @Test
+    void replyByEmailOpensTheReviewWithTheQuotedOriginalStripped() throws Exception {
+        String reference = journey.sent("Puntos focales especializados", "PAHO");
+
+        TestMailServer.sendToSecretariat(reply(reference, "punto.focal@paho.example.org", "PAHO",
+                "Adjuntamos la lista de puntos focales.\n\nSaludos,\nOPS"));
+
+        Task review = await().atMost(FEW_SECONDS).until(() -> reviewTask(reference), task -> task != null);
+        assertThat(tasks.getVariable(review.getId(), Variables.REPLY_TEXT)).as("reply text shown to the reviewer")
+                .asString().contains("Adjuntamos la lista de puntos focales.").doesNotContain("Solicitamos");
+        assertThat(recipientState(reference, "PAHO")).as("PAHO state").isEqualTo(RecipientState.UNDER_REVIEW);
+        assertThat(log.forRequest(reference)).as("inbound messages logged")
+                .filteredOn(entry -> entry.direction() == CorrespondenceEntry.Direction.IN)
+                .singleElement().satisfies(entry -> assertThat(entry.classification()).isEqualTo("HUMAN_REPLY"));
+    }
+
+    @Test
+    void sameMessageDeliveredTwiceIsTakenOnce() throws Exception {
+        String reference = journey.sent("Carpeta virtual de estadísticas", "UNHCR");
+        String raw = reply(reference, "punto.focal@unhcr.example.org", "UNHCR", "Recibido, gracias.");
+
+        TestMailServer.sendToSecretariat(raw);
+        TestMailServer.sendToSecretariat(raw);
+
+        await().atMost(FEW_SECONDS).until(() -> reviewTask(reference) != null);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> inbound(reference) == 1);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey(Elements.REVIEW_REPLY).count()).as("review tasks").isEqualTo(1);
+    }
+
+    @Test
+    void automaticReplyIsLoggedButDoesNotAnswer() throws Exception {
+        String reference = journey.sent("Ventanas epidemiológicas", "ICRC");
+        String auto = reply(reference, "focal.point@icrc.example.org", "ICRC", "I am out of the office until Monday.")
+                .replace("Subject: Re:", "Auto-Submitted: auto-replied\r\nSubject: Automatic reply: Re:");
+
+        TestMailServer.sendToSecretariat(auto);
+
+        await().atMost(FEW_SECONDS).until(() -> inbound(reference) == 1);
+        assertThat(log.forRequest(reference)).as("the auto-reply in the log")
+                .filteredOn(entry -> entry.direction() == CorrespondenceEntry.Direction.IN)
+                .singleElement().satisfies(entry -> assertThat(entry.classification()).isEqualTo("AUTO_REPLY"));
+        assertThat(reviewTask(reference)).as("review task after an auto-reply").isNull();
+        assertThat(recipientState(reference, "ICRC")).as("ICRC state").isEqualTo(RecipientState.AWAITING_REPLY);
+    }
+
+    @Test
+    void bounceMarksTheRecipientUndeliverableAndACorrectedContactGetsTheRequestAgain() throws Exception {
+        String reference = journey.sent("Campaña negocio mortal", "UNODC");
+        String original = "<" + (reference + ".unodc.request.1@crm.example.org").toLowerCase() + ">";
+
+        TestMailServer.sendToSecretariat(bounce("focal.point@unodc.example.org", original));
+
+        Task correct = await().atMost(FEW_SECONDS).until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(reference).taskDefinitionKey(Elements.CORRECT_CONTACT).singleResult(),
+                task -> task != null);
+        assertThat(recipientState(reference, "UNODC")).as("UNODC state").isEqualTo(RecipientState.UNDELIVERABLE);
+        assertThat(tasks.getVariable(correct.getId(), Variables.BOUNCE_REASON)).as("bounce reason")
+                .asString().contains("5.1.1");
+
+        journey.complete(correct, "officer1", Map.of(Variables.CONTACT_ACTION, "resend",
+                Variables.CORRECTED_EMAIL, "campaign@unodc.example.org"));
+
+        await().atMost(FEW_SECONDS).until(() -> TestMailServer.MAIL
+                .getReceivedMessagesForDomain("campaign@unodc.example.org").length == 1);
+        assertThat(directory.get("UNODC").email()).as("UNODC contact").isEqualTo("campaign@unodc.example.org");
+        await().atMost(FEW_SECONDS).until(() -> recipientState(reference, "UNODC") == RecipientState.AWAITING_REPLY);
+        directory.updateContactEmail("UNODC", "focal.point@unodc.example.org");
+    }
+
+    @Test
+    void messageFromAStrangerGoesToTriageAndAnOfficerAttachesIt() throws Exception {
+        String reference = journey.sent("Listado de consulados", "IOM");
+        String stranger = "From: Someone <someone@gmail.example.com>\r\nTo: secretaria@crm.example.org\r\n"
+                + "Message-ID: <" + UUID.randomUUID() + "@gmail.example.com>\r\nSubject: consulates list\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\nHere is the list you asked IOM for.\r\n";
+
+        TestMailServer.sendToSecretariat(stranger);
+
+        Task triage = await().atMost(FEW_SECONDS).until(() -> tasks.createTaskQuery()
+                .taskDefinitionKey("Task_TriageMessage").processVariableValueEquals("from", "someone@gmail.example.com")
+                .singleResult(), task -> task != null);
+        journey.complete(triage, "officer2", Map.of("decision", "attach", Variables.REFERENCE, reference,
+                Variables.RECIPIENT, "IOM"));
+
+        // the model saves after the reply arrives (asyncAfter): the review task follows a moment later
+        Task review = await().atMost(FEW_SECONDS).until(() -> reviewTask(reference), task -> task != null);
+        assertThat(tasks.getVariable(review.getId(), Variables.REPLY_TEXT)).as("reply text")
+                .asString().contains("Here is the list");
+    }
+
+    @Test
+    void replyFromOutsideTheRecipientsOrganizationGoesToTriage() throws Exception {
+        String reference = journey.sent("Mapeo de flujos", "IOM");
+
+        TestMailServer.sendToSecretariat(reply(reference, "someone@paho.example.org", "IOM", "Respondo por la OIM."));
+
+        await().atMost(FEW_SECONDS).until(() -> tasks.createTaskQuery().taskDefinitionKey("Task_TriageMessage")
+                .processVariableValueEquals(Variables.REFERENCE, reference).count() == 1);
+        assertThat(reviewTask(reference)).as("review task for a reply from another organization").isNull();
+    }
+
+    @Test
+    void replyThroughTheLinkOpensTheReview() {
+        String reference = journey.sent("Capacitación sobre países de origen", "CSM");
+
+        long id = replyIntake.receiveLinkReply(reference, "CSM", "Confirmamos la participación.", List.of(
+                new ReceivedAttachment("agenda.pdf", "application/pdf", new byte[] {37, 80, 68, 70})));
+
+        Task review = await().atMost(FEW_SECONDS).until(() -> reviewTask(reference), task -> task != null);
+        assertThat(tasks.getVariable(review.getId(), Variables.REPLY_CORRESPONDENCE_ID)).as("message id on the task")
+                .isEqualTo(id);
+        assertThat(log.message(id).orElseThrow().attachments()).as("stored attachments").containsExactly("agenda.pdf");
+    }
+
+    private Task reviewTask(String reference) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(Elements.REVIEW_REPLY)
+                .singleResult();
+    }
+
+    private long inbound(String reference) {
+        return log.forRequest(reference).stream().filter(e -> e.direction() == CorrespondenceEntry.Direction.IN)
+                .count();
+    }
+
+    private RecipientState recipientState(String reference, String code) {
+        return registry.recipients(reference).stream().filter(r -> r.code().equals(code))
+                .map(RequestDetails.Recipient::state).findFirst().orElseThrow();
+    }
+
+    private static String reply(String reference, String from, String recipient, String text) {
+        String original = "<" + (reference + "." + recipient + ".request.1@crm.example.org").toLowerCase() + ">";
+        return "From: Focal point <" + from + ">\r\n"
+                + "To: secretaria@crm.example.org\r\n"
+                + "Message-ID: <" + UUID.randomUUID() + "@mail.example.org>\r\n"
+                + "In-Reply-To: " + original + "\r\n"
+                + "References: " + original + "\r\n"
+                + "Subject: Re: [" + reference + "] Solicitud\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + text.replace("\n", "\r\n") + "\r\n\r\n"
+                + "El lun, 1 dic 2026 a las 10:00, Secretaría Técnica <secretaria@crm.example.org> escribió:\r\n"
+                + "> Solicitamos la información indicada.\r\n";
+    }
+
+    private static String bounce(String failed, String originalMessageId) {
+        return "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\r\n"
+                + "To: secretaria@crm.example.org\r\n"
+                + "Message-ID: <" + UUID.randomUUID() + "@mx.example.org>\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain\r\n\r\nI'm sorry to have to inform you that your message could "
+                + "not be delivered.\r\n"
+                + "--b1\r\nContent-Type: message/delivery-status\r\n\r\n"
+                + "Reporting-MTA: dns; mx.example.org\r\n\r\n"
+                + "Final-Recipient: rfc822; " + failed + "\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+                + "Diagnostic-Code: smtp; 550 5.1.1 <" + failed + ">: Recipient address rejected: User unknown\r\n\r\n"
+                + "--b1\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+                + "From: secretaria@crm.example.org\r\nTo: " + failed + "\r\nMessage-ID: " + originalMessageId
+                + "\r\nSubject: [CRM] Solicitud\r\n\r\n--b1--\r\n";
+    }
+}
