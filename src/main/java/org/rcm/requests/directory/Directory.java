@@ -47,8 +47,9 @@ public class Directory {
     /** The party whose contact has this address, or whose contacts share its domain. */
     public Optional<Party> findByEmail(String email) {
         String address = email == null ? "" : email.trim().toLowerCase();
-        return all().stream().filter(party -> party.email().equalsIgnoreCase(address)).findFirst()
-                .or(() -> all().stream().filter(party -> domain(party.email()).equals(domain(address))).findFirst());
+        List<Party> parties = all();
+        return parties.stream().filter(party -> party.email().equalsIgnoreCase(address)).findFirst()
+                .or(() -> parties.stream().filter(party -> domain(party.email()).equals(domain(address))).findFirst());
     }
 
     public static String domain(String email) {

@@ -75,6 +75,7 @@ public final class RequestProcess {
         /** Set when a reply or a delivery failure is correlated. */
         public static final String REPLY_TEXT = "replyText";
         public static final String REPLY_CORRESPONDENCE_ID = "replyCorrespondenceId";
+        public static final String REPLY_ATTACHMENTS = "replyAttachments";
         public static final String BOUNCE_REASON = "bounceReason";
         /** Completion variables of Task_CorrectContact. */
         public static final String CONTACT_ACTION = "contactAction";

@@ -27,9 +27,10 @@ class CamundaInboundActions implements InboundActions {
     }
 
     @Override
-    public boolean replyReceived(Match match, long correspondenceId, String replyText) {
+    public boolean replyReceived(Match match, long correspondenceId, String replyText, List<String> attachmentNames) {
         return correlate(RequestProcess.MESSAGE_REPLY_RECEIVED, match, Map.of(Variables.REPLY_TEXT,
-                replyText == null ? "" : replyText, Variables.REPLY_CORRESPONDENCE_ID, correspondenceId));
+                replyText == null ? "" : replyText, Variables.REPLY_CORRESPONDENCE_ID, correspondenceId,
+                Variables.REPLY_ATTACHMENTS, String.join("\n", attachmentNames)));
     }
 
     @Override

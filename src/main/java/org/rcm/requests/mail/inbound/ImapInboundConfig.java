@@ -1,23 +1,23 @@
 package org.rcm.requests.mail.inbound;
 
 import java.io.ByteArrayOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 import jakarta.mail.Flags;
+import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
+import jakarta.mail.search.MessageIDTerm;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.integration.StaticMessageHeaderAccessor;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.Pollers;
 import org.springframework.integration.mail.ImapMailReceiver;
@@ -38,11 +38,20 @@ class ImapInboundConfig {
     ImapMailReceiver secretariatMailbox(InboundProperties properties) {
         String url = "%s://%s:%s@%s:%d/%s".formatted(properties.protocol(), encode(properties.username()),
                 encode(properties.password()), properties.host(), properties.port(), properties.folder());
-        ImapMailReceiver receiver = new ImapMailReceiver(url);
+        ImapMailReceiver receiver = new ImapMailReceiver(url) {
+            /** Read-write, or the \\Seen flag set after storing would not stick. */
+            @Override
+            protected int getFolderOpenMode() {
+                return Folder.READ_WRITE;
+            }
+        };
         receiver.setShouldMarkMessagesAsRead(false);
         receiver.setShouldDeleteMessages(false);
         receiver.setAutoCloseFolder(false);
         receiver.setSimpleContent(true);
+        // IDLE hears of messages that arrive while it idles; one that arrived while the last batch was processed is
+        // found when the idle is renewed, after at most one poll interval.
+        receiver.setCancelIdleInterval(Math.max(1, properties.pollInterval().toSeconds()));
         receiver.setSearchTermStrategy((supportedFlags, folder) -> new FlagTerm(new Flags(Flags.Flag.SEEN), false));
         Properties mail = new Properties();
         mail.setProperty("mail.imap.connectiontimeout", "10000");
@@ -67,30 +76,36 @@ class ImapInboundConfig {
         }).get();
     }
 
+    /**
+     * The folder stays open (the receiver reuses it, and IDLE needs it), so that each message of a batch can be
+     * flagged in the mailbox once it is stored.
+     */
     private static void take(Message<?> message, InboundMailService inbound) {
         MimeMessage mime = (MimeMessage) message.getPayload();
-        Closeable folder = StaticMessageHeaderAccessor.getCloseableResource(message);
         try {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             mime.writeTo(raw);
             InboundMailService.Outcome outcome = inbound.receive(raw.toByteArray());
-            mime.setFlag(Flags.Flag.SEEN, true);
+            markSeen(mime);
             LOG.info("Inbound message {}: {} {}", outcome.correspondenceId(), outcome.reading().classification(),
                     outcome.action());
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Could not read an inbound message; it stays unseen in the mailbox", e);
-        } finally {
-            closeQuietly(folder);
         }
     }
 
-    private static void closeQuietly(Closeable folder) {
-        if (folder != null) {
-            try {
-                folder.close();
-            } catch (IOException e) {
-                LOG.warn("Could not close the mailbox folder", e);
-            }
+    /**
+     * The receiver hands over copies; the message in the mailbox is found again by its Message-ID and flagged there.
+     * One without Message-ID stays unseen, and is recognised by its content when fetched again.
+     */
+    private static void markSeen(MimeMessage copy) throws MessagingException {
+        Folder folder = copy.getFolder();
+        String messageId = copy.getMessageID();
+        if (folder == null || !folder.isOpen() || messageId == null) {
+            return;
+        }
+        for (jakarta.mail.Message original : folder.search(new MessageIDTerm(messageId))) {
+            original.setFlag(Flags.Flag.SEEN, true);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 public interface InboundActions {
 
     /** Delivers a reply to the recipient's waiting instance; false when that recipient is not waiting for one. */
-    boolean replyReceived(Match match, long correspondenceId, String replyText);
+    boolean replyReceived(Match match, long correspondenceId, String replyText, List<String> attachmentNames);
 
     /** Tells the recipient's instance that its email bounced; false when it is not waiting. */
     boolean deliveryFailed(Match match, String reason);

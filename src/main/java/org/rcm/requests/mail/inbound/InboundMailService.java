@@ -82,7 +82,7 @@ public class InboundMailService {
         InboundMessages.Stored message = messages.find(correspondenceId).orElseThrow(() ->
                 new IllegalArgumentException("No inbound message " + correspondenceId));
         Match match = new Match(reference, recipient, "triage");
-        if (!actions.replyReceived(match, correspondenceId, message.replyText())) {
+        if (!actions.replyReceived(match, correspondenceId, message.replyText(), message.attachments())) {
             throw new IllegalArgumentException("reference/recipient: " + reference + " / " + recipient
                     + " no espera respuesta / is not awaiting a reply");
         }
@@ -92,7 +92,7 @@ public class InboundMailService {
     private Action act(long id, ParsedMessage parsed, Reading reading) {
         try {
             if (reading.answersARequest()) {
-                if (actions.replyReceived(reading.match(), id, parsed.replyText())) {
+                if (actions.replyReceived(reading.match(), id, parsed.replyText(), attachmentNames(parsed))) {
                     return Action.DELIVERED;
                 }
                 return triage(id, parsed, reading, "request " + reading.match().reference() + " is not awaiting a "
@@ -119,6 +119,10 @@ public class InboundMailService {
         actions.triage(id, parsed.from(), parsed.subject(), reading.classification(), parsed.replyText(), reason,
                 reading.suggestions());
         return Action.TRIAGE;
+    }
+
+    private static List<String> attachmentNames(ParsedMessage parsed) {
+        return parsed.attachments().stream().map(ReceivedAttachment::filename).toList();
     }
 
     private static String bounceReason(ParsedMessage parsed) {

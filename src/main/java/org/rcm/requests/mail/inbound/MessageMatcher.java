@@ -46,14 +46,15 @@ public class MessageMatcher {
         }
         Optional<Match> match = messages.sentAs(answered(message), "in-reply-to")
                 .or(() -> byTagAndSender(message));
-        List<Match> suggestions = suggestions(message, match);
         if (match.isEmpty()) {
             return new Reading(message.classification() == Classification.AUTO_REPLY ? classification
-                    : Reading.UNRELATED, null, "no request matches", suggestions);
+                    : Reading.UNRELATED, null, "no request matches", suggestions(message, match));
         }
-        String problem = belongsToRecipient(message.from(), match.get().recipient()) ? null
-                : "sender " + message.from() + " does not belong to the organization of " + match.get().recipient();
-        return new Reading(classification, match.get(), problem, suggestions);
+        if (!belongsToRecipient(message.from(), match.get().recipient())) {
+            return new Reading(classification, match.get(), "sender " + message.from() + " does not belong to the "
+                    + "organization of " + match.get().recipient(), suggestions(message, match));
+        }
+        return new Reading(classification, match.get(), null, List.of(match.get()));
     }
 
     private static List<String> answered(ParsedMessage message) {

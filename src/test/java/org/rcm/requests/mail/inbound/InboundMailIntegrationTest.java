@@ -166,6 +166,48 @@ class InboundMailIntegrationTest extends IntegrationTestBase {
         assertThat(log.message(id).orElseThrow().attachments()).as("stored attachments").containsExactly("agenda.pdf");
     }
 
+    @Test
+    void replyToAClosedRequestGoesToTriageWithTheRequestSuggested() throws Exception {
+        String reference = journey.sent("Matriz del Protocolo de Palermo", "UNHCR");
+        TestMailServer.sendToSecretariat(reply(reference, "punto.focal@unhcr.example.org", "UNHCR", "Adjunto."));
+        Task review = await().atMost(FEW_SECONDS).until(() -> reviewTask(reference), task -> task != null);
+        journey.complete(review, "officer1", Map.of(Variables.OUTCOME, "accept"));
+        await().atMost(FEW_SECONDS).until(() -> registry.find(reference).orElseThrow().state()
+                == org.rcm.requests.request.RequestState.CLOSED);
+
+        TestMailServer.sendToSecretariat(reply(reference, "punto.focal@unhcr.example.org", "UNHCR",
+                "Una corrección a nuestra respuesta."));
+
+        Task triage = await().atMost(FEW_SECONDS).until(() -> tasks.createTaskQuery()
+                .taskDefinitionKey("Task_TriageMessage").processVariableValueEquals(Variables.REFERENCE, reference)
+                .singleResult(), task -> task != null);
+        assertThat(tasks.getVariable(triage.getId(), "triageReason")).as("why it is in triage").asString()
+                .contains("not awaiting");
+        assertThat(registry.find(reference).orElseThrow().state()).as("the closed request stays closed")
+                .isEqualTo(org.rcm.requests.request.RequestState.CLOSED);
+    }
+
+    @Test
+    void attachmentsOfAReplyAreStoredAndListedOnTheReview() throws Exception {
+        String reference = journey.sent("Estadísticas de flujos", "PAHO");
+        String original = "<" + (reference + ".paho.request.1@crm.example.org").toLowerCase() + ">";
+        String withAttachment = "From: Punto focal <punto.focal@paho.example.org>\r\nTo: secretaria@crm.example.org\r\n"
+                + "Message-ID: <" + UUID.randomUUID() + "@paho.example.org>\r\nIn-Reply-To: " + original + "\r\n"
+                + "Subject: Re: [" + reference + "] Estadísticas\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"m1\"\r\n\r\n"
+                + "--m1\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nAdjuntamos las cifras.\r\n"
+                + "--m1\r\nContent-Type: text/csv; name=\"cifras.csv\"\r\n"
+                + "Content-Disposition: attachment; filename=\"cifras.csv\"\r\n\r\npaís;total\r\nPA;120\r\n--m1--\r\n";
+
+        TestMailServer.sendToSecretariat(withAttachment);
+
+        Task review = await().atMost(FEW_SECONDS).until(() -> reviewTask(reference), task -> task != null);
+        assertThat(tasks.getVariable(review.getId(), Variables.REPLY_ATTACHMENTS)).as("attachments on the review")
+                .isEqualTo("cifras.csv");
+        long id = ((Number) tasks.getVariable(review.getId(), Variables.REPLY_CORRESPONDENCE_ID)).longValue();
+        assertThat(log.message(id).orElseThrow().attachments()).as("stored attachments").containsExactly("cifras.csv");
+    }
+
     private Task reviewTask(String reference) {
         return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(Elements.REVIEW_REPLY)
                 .singleResult();
