@@ -26,13 +26,15 @@ import org.rcm.requests.request.RequestProcess.Elements;
 import org.rcm.requests.request.RequestRegistry;
 import org.rcm.requests.request.RequestService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Time from a reply reaching the IMAP server (accepted by SMTP) to its {@code Task_ReviewReply} existing, over
  * {@value #REPLIES} replies sent at a steady rate. A benchmark, not a test: {@code ./mvnw -Pbench verify}.
- * Subclasses choose IMAP IDLE or polling.
+ * Subclasses choose IMAP IDLE or polling; each closes its application afterwards, so that one mailbox reader runs.
  */
 @Tag("benchmark")
+@DirtiesContext
 abstract class InboundLatencyBenchmark extends IntegrationTestBase {
 
     static final int REPLIES = 200;

@@ -23,6 +23,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rcm.requests.IntegrationTestBase;
+import org.rcm.requests.RequestJourney;
 import org.rcm.requests.TestMailServer;
 import org.rcm.requests.request.RequestProcess.Elements;
 import org.rcm.requests.request.RequestProcess.Variables;
@@ -46,6 +47,8 @@ class RequestLifecycleIntegrationTest extends IntegrationTestBase {
     @Autowired
     IdentityService identity;
     @Autowired
+    RequestJourney journey;
+    @Autowired
     FormService forms;
     @Autowired
     RepositoryService repository;
@@ -68,12 +71,10 @@ class RequestLifecycleIntegrationTest extends IntegrationTestBase {
         assertThat(reference).as("reference").matches("CRM-\\d{4}-\\d{4}");
 
         // when the officer completes the draft and each delegate approves the task of their own country
-        complete(onlyTask(tasks.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskCandidateUser("officer1").taskDefinitionKey(Elements.DRAFT_REQUEST)), "officer1", Map.of());
+        journey.complete(journey.onlyTask(reference, Elements.DRAFT_REQUEST, "officer1"), "officer1", Map.of());
         for (String delegate : List.of("delegate-hn", "delegate-mx", "delegate-sv")) {
-            Task approval = onlyTask(tasks.createTaskQuery().processInstanceBusinessKey(reference)
-                    .taskCandidateUser(delegate).taskDefinitionKey(Elements.APPROVE_REQUEST));
-            complete(approval, delegate, Map.of(Variables.DECISION, "approve"));
+            journey.complete(journey.onlyTask(reference, Elements.APPROVE_REQUEST, delegate), delegate,
+                    Map.of(Variables.DECISION, "approve"));
         }
 
         // then two emails arrive: English for IOM, Spanish for PAHO, tagged and with the recorded Message-IDs
@@ -109,8 +110,7 @@ class RequestLifecycleIntegrationTest extends IntegrationTestBase {
                 "body", "Invitación a la reunión de septiembre.", "recipients", List.of("BR"),
                 "replyDue", LocalDate.now().plusDays(20).toString(), "kind", "invitation"), Map.class)
                 .getBody().get("reference");
-        complete(onlyTask(tasks.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey(Elements.DRAFT_REQUEST)), "officer2", Map.of());
+        journey.complete(journey.onlyTask(reference, Elements.DRAFT_REQUEST, "officer2"), "officer2", Map.of());
 
         List<Task> seenByHonduras = tasks.createTaskQuery().processInstanceBusinessKey(reference)
                 .taskCandidateUser("delegate-hn").list();
@@ -211,21 +211,6 @@ class RequestLifecycleIntegrationTest extends IntegrationTestBase {
 
     private TestRestTemplate officer() {
         return rest.withBasicAuth("officer1", "demo");
-    }
-
-    private void complete(Task task, String user, Map<String, Object> variables) {
-        identity.setAuthenticatedUserId(user);
-        try {
-            tasks.complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
-
-    private static Task onlyTask(org.camunda.bpm.engine.task.TaskQuery query) {
-        List<Task> found = query.list();
-        assertThat(found).as("tasks matching " + query).hasSize(1);
-        return found.get(0);
     }
 
     private static MimeMessage messageTo(String address) {
