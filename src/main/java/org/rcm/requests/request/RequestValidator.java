@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 public class RequestValidator {
 
     static final int MAX_SUBJECT = 500;
+    /** The engine keeps text variables up to 4,000 characters; longer documents go as attachments. */
+    static final int MAX_BODY = 4_000;
 
     private final Directory directory;
     private final Clock clock;
@@ -37,6 +39,9 @@ public class RequestValidator {
         String body = trim(input.body());
         if (body.isEmpty()) {
             errors.put("body", "El texto de la solicitud es obligatorio / Body is required");
+        } else if (body.length() > MAX_BODY) {
+            errors.put("body", "El texto admite hasta " + MAX_BODY + " caracteres; adjunte los documentos largos / "
+                    + "Body is limited to " + MAX_BODY + " characters; attach longer documents");
         }
         List<String> recipients = RecipientCodes.parse(input.recipients());
         if (recipients.isEmpty()) {

@@ -61,6 +61,16 @@ class RequestValidatorTest {
     }
 
     @Test
+    void bodyLongerThanTheEngineKeepsIsRefused() {
+        when(directory.unknown(List.of("MX"))).thenReturn(List.of());
+
+        assertThatThrownBy(() -> validator.validate(new NewRequest("S", "x".repeat(4_001), List.of("MX"),
+                TODAY.toString(), null, null)))
+                .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.errors())
+                        .as("fields named").containsOnlyKeys("body"));
+    }
+
+    @Test
     void todayIsAnAcceptableDueDate() {
         when(directory.unknown(List.of("MX"))).thenReturn(List.of());
 

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 class CamundaInboundActions implements InboundActions {
 
     static final String TRIAGE_PROCESS = "MessageTriage";
+    /** The engine keeps text variables up to 4,000 characters; a longer reply is shown cut, whole in the original. */
+    static final int VARIABLE_TEXT = 3_900;
 
     private final RuntimeService runtime;
 
@@ -28,15 +30,14 @@ class CamundaInboundActions implements InboundActions {
 
     @Override
     public boolean replyReceived(Match match, long correspondenceId, String replyText, List<String> attachmentNames) {
-        return correlate(RequestProcess.MESSAGE_REPLY_RECEIVED, match, Map.of(Variables.REPLY_TEXT,
-                replyText == null ? "" : replyText, Variables.REPLY_CORRESPONDENCE_ID, correspondenceId,
-                Variables.REPLY_ATTACHMENTS, String.join("\n", attachmentNames)));
+        return correlate(RequestProcess.MESSAGE_REPLY_RECEIVED, match, Map.of(Variables.REPLY_TEXT, fit(replyText),
+                Variables.REPLY_CORRESPONDENCE_ID, correspondenceId,
+                Variables.REPLY_ATTACHMENTS, fit(String.join("\n", attachmentNames))));
     }
 
     @Override
     public boolean deliveryFailed(Match match, String reason) {
-        return correlate(RequestProcess.MESSAGE_DELIVERY_FAILED, match, Map.of(Variables.BOUNCE_REASON,
-                reason == null ? "" : reason));
+        return correlate(RequestProcess.MESSAGE_DELIVERY_FAILED, match, Map.of(Variables.BOUNCE_REASON, fit(reason)));
     }
 
     private boolean correlate(String message, Match match, Map<String, Object> variables) {
@@ -51,16 +52,24 @@ class CamundaInboundActions implements InboundActions {
         }
     }
 
+    static String fit(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= VARIABLE_TEXT ? text : text.substring(0, VARIABLE_TEXT)
+                + "\n[…] texto completo en el original / full text in the original";
+    }
+
     @Override
     public void triage(long correspondenceId, String from, String subject, String classification, String replyText,
                        String reason, List<Match> suggestions) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("correspondenceId", correspondenceId);
-        variables.put("from", from);
-        variables.put("subject", subject);
+        variables.put("from", fit(from));
+        variables.put("subject", fit(subject));
         variables.put("classification", classification);
-        variables.put(Variables.REPLY_TEXT, replyText);
-        variables.put("triageReason", reason);
+        variables.put(Variables.REPLY_TEXT, fit(replyText));
+        variables.put("triageReason", fit(reason));
         variables.put("suggestions", suggestions.stream().map(s -> s.reference() + " / " + s.recipient() + " ("
                 + s.rule() + ")").collect(Collectors.joining("\n")));
         if (!suggestions.isEmpty()) {

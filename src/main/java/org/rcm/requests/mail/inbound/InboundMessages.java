@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class InboundMessages {
 
+    private static final int TEXT = 1_000_000;
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -45,11 +47,12 @@ public class InboundMessages {
                         correlation_rule, flag, created_at, received_at)
                     values (?, ?, 'IN', 'REPLY', ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).params(match == null ? null : match.reference(), match == null ? null : match.recipient(),
-                    in.reading().classification(), in.messageId(), parsed.inReplyTo(),
-                    String.join(" ", parsed.references()), nonNull(parsed.from()), String.join(", ", parsed.to()),
-                    nonNull(parsed.subject()), in.source(), parsed.bodyText(), parsed.replyText(), in.raw(),
-                    parsed.bounce() == null ? null : String.join(", ", parsed.bounce().addresses()),
-                    parsed.bounce() == null ? null : parsed.bounce().status(),
+                    in.reading().classification(), fit(in.messageId(), 500), fit(parsed.inReplyTo(), 500),
+                    fit(String.join(" ", parsed.references()), 8000), fit(nonNull(parsed.from()), 320),
+                    fit(String.join(", ", parsed.to()), 2000), fit(nonNull(parsed.subject()), 1000), in.source(),
+                    fit(parsed.bodyText(), TEXT), fit(parsed.replyText(), TEXT), in.raw(),
+                    parsed.bounce() == null ? null : fit(String.join(", ", parsed.bounce().addresses()), 2000),
+                    parsed.bounce() == null ? null : fit(parsed.bounce().status(), 20),
                     parsed.bounce() == null ? null : parsed.bounce().permanent(),
                     match == null ? null : match.rule(), in.flag(), now(), now())
                     .update(key, "id");
@@ -61,7 +64,8 @@ public class InboundMessages {
             boolean fits = attachment.content().length <= maxAttachmentBytes;
             jdbc.sql("insert into correspondence_attachment (correspondence_id, filename, content_type, size_bytes, "
                             + "content) values (?, ?, ?, ?, ?)")
-                    .params(id, attachment.filename(), attachment.contentType(), attachment.content().length,
+                    .params(id, fit(attachment.filename(), 255), fit(attachment.contentType(), 200),
+                            attachment.content().length,
                             fits ? attachment.content() : null).update();
         }
         return Optional.of(id);
@@ -105,6 +109,11 @@ public class InboundMessages {
                         + "('REQUEST', 'REMINDER', 'CLARIFICATION') and lower(to_address) = ? "
                         + "order by id desc fetch first 1 rows only").param(address.toLowerCase())
                 .query((rs, row) -> new Match(rs.getString(1), rs.getString(2), "failing-address")).optional();
+    }
+
+    /** Texts longer than their column are cut; the whole message stays in the raw source. */
+    private static String fit(String value, int length) {
+        return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 
     private static String nonNull(String value) {
