@@ -546,8 +546,9 @@ class InteragencyRequestProcessTest {
         runAsyncJobs(request);
 
         // then: the escalation about IOM was sent and IOM awaits its reply again
-        verify(sendEscalationMail, times(1)).execute(any());
-        assertThat(mailed.get(sendEscalationMail)).as("the escalation should be about IOM").containsExactly(IOM);
+        verify(sendEscalationMail, times(TROIKA.size())).execute(any());
+        assertThat(mailed.get(sendEscalationMail)).as("each Troika country should be told about IOM, in a job of its own")
+                .containsExactly(IOM, IOM, IOM);
         expect("an escalated recipient should wait again", () -> assertThat(request)
                 .hasPassed(Elements.SEND_ESCALATION_MAIL)
                 .hasNotPassed(Elements.SEND_FOLLOW_UP_REMINDER)

@@ -2,28 +2,26 @@ package org.rcm.requests.mail.outbound;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rcm.requests.directory.Troika;
 import org.rcm.requests.request.RequestProcess.Variables;
 import org.springframework.stereotype.Component;
 
-/** Tells each Troika country that a recipient has not answered. */
+/**
+ * Tells one Troika country that a recipient has not answered. The model runs it once per Troika country, each in a
+ * job of its own, so that a failure to reach one country never sends the others' message twice.
+ */
 @Component("sendEscalationMailDelegate")
 class SendEscalationMailDelegate implements JavaDelegate {
 
     private final OutboundMailService mail;
-    private final Troika troika;
 
-    SendEscalationMailDelegate(OutboundMailService mail, Troika troika) {
+    SendEscalationMailDelegate(OutboundMailService mail) {
         this.mail = mail;
-        this.troika = troika;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = (String) execution.getVariable(Variables.REFERENCE);
-        String recipient = (String) execution.getVariable(Variables.RECIPIENT);
-        for (String country : troika.codes()) {
-            mail.send(reference, country, MailKind.ESCALATION, recipient, null);
-        }
+        mail.send((String) execution.getVariable(Variables.REFERENCE),
+                (String) execution.getVariable(Variables.TROIKA_COUNTRY), MailKind.ESCALATION,
+                (String) execution.getVariable(Variables.RECIPIENT), null);
     }
 }

@@ -5,11 +5,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
-import org.rcm.requests.directory.Troika;
 import org.rcm.requests.request.RequestProcess.Variables;
 import org.rcm.requests.request.RequestRegistry;
 
@@ -51,15 +48,10 @@ class MailDelegatesTest {
     }
 
     @Test
-    void escalationGoesToEveryTroikaCountryAboutTheRecipient() {
-        Troika troika = mock(Troika.class);
-        when(troika.codes()).thenReturn(List.of("HN", "MX", "SV"));
+    void escalationGoesToTheTroikaCountryOfItsInstanceAboutTheRecipient() {
+        new SendEscalationMailDelegate(mail).execute(execution);
 
-        new SendEscalationMailDelegate(mail, troika).execute(execution);
-
-        for (String country : List.of("HN", "MX", "SV")) {
-            verify(mail).send("CRM-2026-0007", country, MailKind.ESCALATION, "IOM", null);
-        }
+        verify(mail).send("CRM-2026-0007", "MX", MailKind.ESCALATION, "IOM", null);
         verifyNoMoreInteractions(mail);
     }
 
