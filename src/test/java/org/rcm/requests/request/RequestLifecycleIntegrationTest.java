@@ -118,6 +118,8 @@ class RequestLifecycleIntegrationTest extends IntegrationTestBase {
         assertThat(seenByHonduras).as("tasks offered to delegate-hn").hasSize(1);
         assertThat(runtime.getVariable(seenByHonduras.get(0).getExecutionId(), Variables.TROIKA_COUNTRY))
                 .as("country of the task offered to delegate-hn").isEqualTo("HN");
+        assertThat(seenByHonduras.get(0).getName()).as("task name in Tasklist's list")
+                .isEqualTo("Approve request · " + reference + " · HN");
     }
 
     @Test
