@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * HTTP Basic, against the engine's users, for the application's API ({@code /api}) and the engine's REST API
- * ({@code /engine-rest}), which the Camunda starter would otherwise leave open.
+ * HTTP Basic, against the engine's users, for everything the application serves except its public paths (see
+ * {@link ApiAuthenticationFilter}), and for the engine's REST API ({@code /engine-rest}), which the Camunda starter
+ * would otherwise leave open. The Camunda webapps ({@code /camunda}) keep their own session login and CSRF filter.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiAuthenticationConfig {
@@ -24,7 +25,9 @@ class ApiAuthenticationConfig {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity));
         registration.setName("api-authentication");
-        registration.addUrlPatterns("/api/*");
+        // default deny: every path; the filter itself skips /camunda, /engine-rest and the public paths
+        registration.addUrlPatterns("/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 100);
         return registration;
     }
 

@@ -2,7 +2,14 @@ package org.rcm.requests.config;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
@@ -32,12 +39,15 @@ class DemoIdentity {
     private final FilterService filters;
     private final TaskService tasks;
     private final Troika troika;
+    private final AuthorizationService authorizations;
 
-    DemoIdentity(IdentityService identity, FilterService filters, TaskService tasks, Troika troika) {
+    DemoIdentity(IdentityService identity, FilterService filters, TaskService tasks, Troika troika,
+                 AuthorizationService authorizations) {
         this.identity = identity;
         this.filters = filters;
         this.tasks = tasks;
         this.troika = troika;
+        this.authorizations = authorizations;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -56,8 +66,52 @@ class DemoIdentity {
         filter("Mis tareas / My tasks", -10, Map.of("assignee", "${currentUser()}"));
         filter("Tareas de mis grupos / My group tasks", -5, Map.of(
                 "candidateGroups", "${currentUserGroups()}", "includeAssignedTasks", true));
+        authorize();
         LOG.info("Demo users ready: admin, officer1, officer2, {} (password '{}')",
                 troika.codes().stream().map(code -> "delegate-" + code.toLowerCase()).toList(), PASSWORD);
+    }
+
+    /**
+     * The group authorizations of README "Authorizations" (production: the admin creates the same in Admin). Tasks
+     * need none: the engine grants each task's candidate group READ and UPDATE on it. camunda-admin gets ALL on
+     * every resource, as the Admin webapp's first-user setup would give it.
+     */
+    private void authorize() {
+        for (Resource resource : Resources.values()) {
+            grant("camunda-admin", resource, "*", Permissions.ALL);
+        }
+        for (String group : new String[] {"secretariat", "troika"}) {
+            grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.FILTER, "*", Permissions.READ);
+            grant(group, Resources.USER, "*", Permissions.READ);
+            grant(group, Resources.GROUP, "*", Permissions.READ);
+        }
+        grant("secretariat", Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant("secretariat", Resources.PROCESS_DEFINITION, "InteragencyRequest", Permissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY);
+        grant("secretariat", Resources.PROCESS_DEFINITION, "MessageTriage", Permissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+        grant("secretariat", Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        grant("secretariat", Resources.DECISION_DEFINITION, "*", Permissions.READ);
+        grant("secretariat", Resources.DEPLOYMENT, "*", Permissions.READ);
+        // the Troika sees the process's name and start form, never the instances or another country's tasks
+        grant("troika", Resources.PROCESS_DEFINITION, "InteragencyRequest", Permissions.READ);
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        if (authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+                .resourceId(resourceId).count() > 0) {
+            return;
+        }
+        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setGroupId(group);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
     }
 
     private void group(String id, String name, String type) {

@@ -14,8 +14,10 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /** The request and request_recipient tables, and the yearly reference counter. */
 @Repository
@@ -41,10 +43,16 @@ public class RequestRegistry {
         int year = LocalDate.now(clock).getYear();
         String bump = "update request_reference_counter set last_value = last_value + 1 where ref_year = ?";
         if (jdbc.sql(bump).param(year).update() == 0) {
+            // the first reference of a year, possibly on two nodes at once: on PostgreSQL a failed insert aborts the
+            // whole transaction, so it runs under a savepoint and only the insert is undone when another node won
+            TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
+            Object savepoint = transaction.createSavepoint();
             try {
                 jdbc.sql("insert into request_reference_counter (ref_year, last_value) values (?, 1)").param(year)
                         .update();
+                transaction.releaseSavepoint(savepoint);
             } catch (DuplicateKeyException raced) {
+                transaction.rollbackToSavepoint(savepoint);
                 jdbc.sql(bump).param(year).update();
             }
         }

@@ -9,7 +9,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /** Inbound messages in the correspondence log, and the outbound ones they answer. */
 @Repository
@@ -39,6 +41,9 @@ public class InboundMessages {
         ParsedMessage parsed = in.parsed();
         Match match = in.reading().match();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
+        // on PostgreSQL a failed insert aborts the whole transaction: a savepoint keeps it usable (and committable)
+        TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
+        Object savepoint = transaction.createSavepoint();
         try {
             jdbc.sql("""
                     insert into correspondence (reference, party_code, direction, kind, classification, status,
@@ -56,7 +61,9 @@ public class InboundMessages {
                     parsed.bounce() == null ? null : parsed.bounce().permanent(),
                     match == null ? null : match.rule(), in.flag(), now(), now())
                     .update(key, "id");
+            transaction.releaseSavepoint(savepoint);
         } catch (DuplicateKeyException alreadyStored) {
+            transaction.rollbackToSavepoint(savepoint);
             return Optional.empty();
         }
         long id = key.getKey().longValue();
