@@ -18,9 +18,11 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.xml.ModelException;
@@ -39,9 +41,16 @@ public class ModelChecker {
     private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
     private final Predicate<String> isBean;
+    private final boolean scriptsAllowed;
 
     public ModelChecker(Predicate<String> isBean) {
+        this(isBean, false);
+    }
+
+    /** @param scriptsAllowed whether models may run scripts (script tasks, script listeners): off unless set */
+    public ModelChecker(Predicate<String> isBean, boolean scriptsAllowed) {
         this.isBean = isBean;
+        this.scriptsAllowed = scriptsAllowed;
     }
 
     /** The problems of one BPMN file; {@code formIds} are the ids of the forms beside it. */
@@ -79,6 +88,16 @@ public class ModelChecker {
             String owner = id(listener.getParentElement().getParentElement());
             checkBeanReference(file, owner, "delegateExpression", listener.getCamundaDelegateExpression(), problems);
             checkBeanReference(file, owner, "expression", listener.getCamundaExpression(), problems);
+        }
+        if (!scriptsAllowed) {
+            for (ScriptTask script : model.getModelElementsByType(ScriptTask.class)) {
+                problems.add(new ModelProblem(file, script.getId(), "script tasks run code from the model; "
+                        + "allowed only with app.processes-allow-scripts=true"));
+            }
+            for (CamundaScript script : model.getModelElementsByType(CamundaScript.class)) {
+                problems.add(new ModelProblem(file, id(script.getParentElement().getParentElement()),
+                        "scripts run code from the model; allowed only with app.processes-allow-scripts=true"));
+            }
         }
         for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
             checkTimer(file, timer, literalInputs, problems);

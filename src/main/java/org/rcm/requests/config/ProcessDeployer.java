@@ -42,7 +42,7 @@ public class ProcessDeployer {
     ProcessDeployer(RepositoryService repository, ProcessesProperties properties, ListableBeanFactory beans) {
         this.repository = repository;
         this.properties = properties;
-        this.checker = new ModelChecker(beans::containsBean);
+        this.checker = new ModelChecker(beans::containsBean, properties.processesAllowScripts());
     }
 
     /** What one deployment run did. */

@@ -32,6 +32,8 @@ public class RequestValidator {
         String subject = trim(input.subject());
         if (subject.isEmpty()) {
             errors.put("subject", "El asunto es obligatorio / Subject is required");
+        } else if (subject.indexOf('\r') >= 0 || subject.indexOf('\n') >= 0) {
+            errors.put("subject", "El asunto debe ser una sola línea / Subject must be a single line");
         } else if (subject.length() > MAX_SUBJECT) {
             errors.put("subject", "El asunto admite hasta " + MAX_SUBJECT + " caracteres / Subject is limited to "
                     + MAX_SUBJECT + " characters");

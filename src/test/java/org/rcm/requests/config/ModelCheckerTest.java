@@ -69,6 +69,17 @@ class ModelCheckerTest {
     }
 
     @Test
+    void scriptTaskIsRefusedUnlessScriptsAreAllowed() {
+        String script = "<bpmn:scriptTask id=\"Task_RunScript\" scriptFormat=\"javascript\">"
+                + "<bpmn:script>java.lang.Runtime.getRuntime().exec('rm -rf /')</bpmn:script></bpmn:scriptTask>";
+
+        assertThat(check(script)).as("problems of a script task").extracting(ModelProblem::element)
+                .containsExactly("Task_RunScript");
+        assertThat(new ModelChecker(name -> true, true).checkBpmn("Test.bpmn", model(script)
+                .getBytes(StandardCharsets.UTF_8), List.of())).as("problems when scripts are allowed").isEmpty();
+    }
+
+    @Test
     void soundModelHasNoProblems() {
         String model = serviceTask("${sendRequestMailDelegate}") + timer("P7D")
                 + "<bpmn:userTask id=\"Task_Known\" camunda:formRef=\"Form_Known\" />";
@@ -86,7 +97,11 @@ class ModelCheckerTest {
     }
 
     private List<ModelProblem> check(String elements) {
-        String xml = """
+        return checker.checkBpmn("Test.bpmn", model(elements).getBytes(StandardCharsets.UTF_8), List.of("Form_Known"));
+    }
+
+    private static String model(String elements) {
+        return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
                     xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Test" targetNamespace="test">
@@ -95,7 +110,6 @@ class ModelCheckerTest {
                   </bpmn:process>
                 </bpmn:definitions>
                 """.formatted(elements);
-        return checker.checkBpmn("Test.bpmn", xml.getBytes(StandardCharsets.UTF_8), List.of("Form_Known"));
     }
 
     private static String serviceTask(String expression) {

@@ -71,6 +71,16 @@ class RequestValidatorTest {
     }
 
     @Test
+    void subjectWithALineBreakIsRefusedSoThatNoHeaderCanBeInjected() {
+        when(directory.unknown(List.of("MX"))).thenReturn(List.of());
+
+        assertThatThrownBy(() -> validator.validate(new NewRequest("Asunto\r\nBcc: spy@example.com", "B",
+                List.of("MX"), TODAY.toString(), null, null)))
+                .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.errors())
+                        .as("fields named").containsOnlyKeys("subject"));
+    }
+
+    @Test
     void todayIsAnAcceptableDueDate() {
         when(directory.unknown(List.of("MX"))).thenReturn(List.of());
 
