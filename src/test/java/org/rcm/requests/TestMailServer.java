@@ -12,7 +12,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -28,11 +27,22 @@ public final class TestMailServer {
     }
 
     private static GreenMail start() {
-        GreenMail mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+        // fixed free ports rather than port 0, so that a test can stop the server and start it on the same ports
+        GreenMail mail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         mail.start();
         mail.setUser(SECRETARIAT, SECRETARIAT, "demo");
         Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
         return mail;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Empties every mailbox but keeps the Secretariat's login. */
