@@ -836,6 +836,114 @@ class InteragencyRequestProcessTest {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+    // Every service task: retries, then an incident, and the request stays where it was
+    // ---------------------------------------------------------------------------------------------------------
+
+    @Test
+    void failedReminderBecomesAnIncidentWhileTheRecipientStillWaits() throws Exception {
+        doThrow(new IllegalStateException("mail server down")).when(sendReminderMail).execute(any());
+        ProcessInstance request = sentRequest(IOM);
+
+        execute(timer(BOUNDARY_REMINDER_DUE, awaitReplyExecution(request, IOM).getId()));
+
+        failsUntilIncident(request, Elements.SEND_REMINDER_MAIL);
+        assertThat(awaitReplyExecution(request, IOM)).as("IOM should still await its reply").isNotNull();
+    }
+
+    @Test
+    void failedFollowUpReminderBecomesAnIncident() throws Exception {
+        doThrow(new IllegalStateException("mail server down")).when(sendReminderMail).execute(any());
+        ProcessInstance request = sentRequest(IOM);
+
+        complete(overdue(request, IOM), withVariables(Variables.ACTION, "remind", Variables.NEW_DUE_DATE,
+                today.plusDays(7).toString()));
+
+        failsUntilIncident(request, Elements.SEND_FOLLOW_UP_REMINDER);
+    }
+
+    @Test
+    void failedEscalationBecomesAnIncidentPerTroikaCountry() throws Exception {
+        doThrow(new IllegalStateException("mail server down")).when(sendEscalationMail).execute(any());
+        ProcessInstance request = sentRequest(IOM);
+
+        complete(overdue(request, IOM), withVariables(Variables.ACTION, "escalate", Variables.NEW_DUE_DATE,
+                today.plusDays(7).toString()));
+
+        failsUntilIncident(request, Elements.SEND_ESCALATION_MAIL);
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(request.getId())
+                .activityId(Elements.SEND_ESCALATION_MAIL).count()).as("one incident per Troika country")
+                .isEqualTo(TROIKA.size());
+    }
+
+    @Test
+    void failedClarificationBecomesAnIncident() throws Exception {
+        doThrow(new IllegalStateException("mail server down")).when(sendClarificationMail).execute(any());
+        ProcessInstance request = sentRequest(IOM);
+        replyFrom(request, IOM);
+
+        complete(reviewTask(request, IOM), withVariables(Variables.OUTCOME, "clarify", Variables.CLARIFICATION,
+                "¿Incluye 2015?"));
+
+        failsUntilIncident(request, Elements.SEND_CLARIFICATION_MAIL);
+    }
+
+    @Test
+    void failedApprovalReminderBecomesAnIncidentWhileTheApprovalStaysOpen() throws Exception {
+        doThrow(new IllegalStateException("mail server down")).when(sendApprovalReminder).execute(any());
+        ProcessInstance request = startRequest("information", "organizations", IOM);
+        completeDraft(request);
+        Task task = approvalTask(request, "HN");
+
+        execute(timer(BOUNDARY_APPROVAL_REMINDER_DUE, task.getExecutionId()));
+
+        failsUntilIncident(request, Elements.SEND_APPROVAL_REMINDER);
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("HN's approval task").isEqualTo(1);
+    }
+
+    @Test
+    void failedSilenceRecordBecomesAnIncident() {
+        Mocks.register("recordSilenceDelegate", (JavaDelegate) execution -> {
+            throw new IllegalStateException("database down");
+        });
+        ProcessInstance request = startRequest("information", "organizations", IOM);
+        completeDraft(request);
+
+        execute(timer(BOUNDARY_SILENCE_PERIOD_OVER, approvalTask(request, "MX").getExecutionId()));
+
+        failsUntilIncident(request, Elements.RECORD_SILENCE);
+    }
+
+    @Test
+    void failedResendBecomesAnIncident() throws Exception {
+        ProcessInstance request = sentRequest(IOM);
+        doThrow(new IllegalStateException("mail server down")).when(sendRequestMail).execute(any());
+        deliveryFailed(IOM, "5.1.1 user unknown");
+
+        complete(recipientTask(request, Elements.CORRECT_CONTACT, IOM), withVariables(Variables.CONTACT_ACTION,
+                "resend", Variables.CORRECTED_EMAIL, "new.focal@iom.example.org"));
+
+        failsUntilIncident(request, Elements.RESEND_REQUEST_MAIL);
+    }
+
+    /** Runs the jobs of a failing step until their retries are used up, and expects the incident it ends in. */
+    private void failsUntilIncident(ProcessInstance request, String activityId) {
+        int tries = 0;
+        for (Job job; (job = managementService.createJobQuery().processInstanceId(request.getId())
+                .activityId(activityId).withRetriesLeft().listPage(0, 1).stream().findFirst().orElse(null)) != null
+                && tries < 50; tries++) {
+            try {
+                managementService.executeJob(job.getId());
+            } catch (RuntimeException expected) {
+                // the engine records the failure and schedules the next try
+            }
+        }
+        assertThat(tries).as("tries of %s before its incident", activityId).isGreaterThan(1).isLessThan(50);
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(request.getId()).activityId(activityId)
+                .count()).as("incidents at %s", activityId).isPositive();
+        expect("the request should still run, held at " + activityId, () -> assertThat(request).isActive());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
     // The names the Java code shares with the model
     // ---------------------------------------------------------------------------------------------------------
 
