@@ -70,6 +70,28 @@ class ProcessDeploymentIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void modelWithAnExternalEntityIsRefused(@TempDir Path folder) throws IOException {
+        Path secret = Files.writeString(folder.resolve("secret.txt"), "do-not-read");
+        Files.writeString(folder.resolve("Xxe.bpmn"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <!DOCTYPE definitions [<!ENTITY secret SYSTEM "%s">]>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Xxe" targetNamespace="test">
+                  <bpmn:process id="Xxe" name="&secret;" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="StartEvent_Go" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.formatted(secret.toUri()));
+
+        ProcessDeployer.Result result = deployer.deploy(folder);
+
+        assertThat(result.refused()).as("problems of a model with an external entity")
+                .extracting(ModelProblem::file).contains("Xxe.bpmn");
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("Xxe").count())
+                .as("versions of the model with an external entity").isZero();
+    }
+
+    @Test
     void changedModelBecomesANewVersion(@TempDir Path folder) throws IOException {
         copyProcesses(folder);
         Path model = folder.resolve("InteragencyRequest.bpmn");
