@@ -33,7 +33,7 @@ public class RequestService {
     /** Validates, registers and starts a request; nothing is stored when a field is wrong. */
     @Transactional
     public Started start(NewRequest input, List<Attachment> attachments, String createdBy) {
-        String reference = register(input, createdBy);
+        String reference = register(validator.validate(input), createdBy);
         attachments.forEach(attachment -> registry.addAttachment(reference, attachment));
         Map<String, Object> variables = new HashMap<>();
         variables.put(Variables.SUBJECT, input.subject());
@@ -46,10 +46,9 @@ public class RequestService {
         return new Started(reference, workflow.start(reference, variables));
     }
 
-    /** Registers a request that was started without a reference (from the Tasklist start form). */
+    /** Registers a checked request under a new reference: for the API, and for the Tasklist start form. */
     @Transactional
-    public String register(NewRequest input, String createdBy) {
-        ValidRequest request = validator.validate(input);
+    public String register(ValidRequest request, String createdBy) {
         String reference = registry.nextReference();
         registry.insert(reference, request, createdBy);
         return reference;

@@ -27,14 +27,14 @@ class RequestStartListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        NewRequest input = variables.read(execution);
+        ValidRequest request = validator.validate(variables.read(execution));
         String reference = execution.getProcessBusinessKey();
         if (reference == null || !registry.exists(reference)) {
-            reference = service.register(input, currentUser(execution));
+            reference = service.register(request, currentUser(execution));
             execution.setProcessBusinessKey(reference);
         }
         registry.attachProcess(reference, execution.getProcessInstanceId());
-        variables.write(execution, reference, validator.validate(input));
+        variables.write(execution, reference, request);
     }
 
     private static String currentUser(DelegateExecution execution) {

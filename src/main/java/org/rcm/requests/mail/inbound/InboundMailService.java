@@ -7,6 +7,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.rcm.requests.correspondence.CorrespondenceEntry;
+import org.rcm.requests.correspondence.CorrespondenceLog;
 import org.rcm.requests.mail.MailProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +27,16 @@ public class InboundMailService {
     private final MessageParser parser = new MessageParser();
     private final MessageMatcher matcher;
     private final InboundMessages messages;
+    private final CorrespondenceLog log;
     private final InboundActions actions;
     private final InboundProperties properties;
     private final MailProperties mail;
 
-    InboundMailService(MessageMatcher matcher, InboundMessages messages, InboundActions actions,
-                       InboundProperties properties, MailProperties mail) {
+    InboundMailService(MessageMatcher matcher, InboundMessages messages, CorrespondenceLog log,
+                       InboundActions actions, InboundProperties properties, MailProperties mail) {
         this.matcher = matcher;
         this.messages = messages;
+        this.log = log;
         this.actions = actions;
         this.properties = properties;
         this.mail = mail;
@@ -79,8 +83,9 @@ public class InboundMailService {
 
     /** An officer attached a message in triage: deliver it as the recipient's reply. */
     public void attach(long correspondenceId, String reference, String recipient) {
-        InboundMessages.Stored message = messages.find(correspondenceId).orElseThrow(() ->
-                new IllegalArgumentException("No inbound message " + correspondenceId));
+        CorrespondenceLog.Message message = log.message(correspondenceId)
+                .filter(found -> found.entry().direction() == CorrespondenceEntry.Direction.IN)
+                .orElseThrow(() -> new IllegalArgumentException("No inbound message " + correspondenceId));
         Match match = new Match(reference, recipient, "triage");
         if (!actions.replyReceived(match, correspondenceId, message.replyText(), message.attachments())) {
             throw new IllegalArgumentException("reference/recipient: " + reference + " / " + recipient

@@ -84,19 +84,6 @@ public class InboundMessages {
                 .params(reference, recipient, rule, id).update();
     }
 
-    public Optional<Stored> find(long id) {
-        List<String> attachments = jdbc.sql("select filename from correspondence_attachment "
-                + "where correspondence_id = ? order by id").param(id).query(String.class).list();
-        return jdbc.sql("select id, reply_text, from_address, subject, classification from correspondence "
-                        + "where id = ? and direction = 'IN'").param(id)
-                .query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), attachments)).optional();
-    }
-
-    public record Stored(long id, String replyText, String from, String subject, String classification,
-                         List<String> attachments) {
-    }
-
     /** The request and recipient of the first of these Message-IDs that the product sent. */
     public Optional<Match> sentAs(List<String> messageIds, String rule) {
         for (String messageId : messageIds) {

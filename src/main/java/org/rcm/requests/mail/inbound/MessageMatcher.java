@@ -44,15 +44,16 @@ public class MessageMatcher {
             return new Reading(classification, bounced.orElse(null), bounced.isEmpty()
                     ? "no message of ours matches the bounce" : null, bounced.stream().toList());
         }
+        Optional<Party> sender = directory.findByEmail(message.from());
         Optional<Match> match = messages.sentAs(answered(message), "in-reply-to")
-                .or(() -> byTagAndSender(message));
+                .or(() -> byTagAndSender(message, sender));
         if (match.isEmpty()) {
             return new Reading(message.classification() == Classification.AUTO_REPLY ? classification
-                    : Reading.UNRELATED, null, "no request matches", suggestions(message, match));
+                    : Reading.UNRELATED, null, "no request matches", suggestions(message, match, sender));
         }
         if (!belongsToRecipient(message.from(), match.get().recipient())) {
             return new Reading(classification, match.get(), "sender " + message.from() + " does not belong to the "
-                    + "organization of " + match.get().recipient(), suggestions(message, match));
+                    + "organization of " + match.get().recipient(), suggestions(message, match, sender));
         }
         return new Reading(classification, match.get(), null, List.of(match.get()));
     }
@@ -67,8 +68,7 @@ public class MessageMatcher {
         return ids;
     }
 
-    private Optional<Match> byTagAndSender(ParsedMessage message) {
-        Optional<Party> sender = directory.findByEmail(message.from());
+    private Optional<Match> byTagAndSender(ParsedMessage message, Optional<Party> sender) {
         return tags(message).stream().flatMap(reference -> registry.find(reference).stream())
                 .flatMap(request -> request.recipients().stream()
                         .filter(recipient -> sender.map(Party::code).filter(recipient.code()::equals).isPresent())
@@ -77,10 +77,9 @@ public class MessageMatcher {
     }
 
     /** The likeliest requests for an officer to choose from: the match, tagged requests, the sender's requests. */
-    private List<Match> suggestions(ParsedMessage message, Optional<Match> match) {
+    private List<Match> suggestions(ParsedMessage message, Optional<Match> match, Optional<Party> sender) {
         Set<Match> found = new LinkedHashSet<>();
         match.ifPresent(found::add);
-        Optional<Party> sender = directory.findByEmail(message.from());
         for (String reference : tags(message)) {
             registry.find(reference).ifPresent(request -> request.recipients().forEach(recipient -> {
                 if (sender.isEmpty() || sender.get().code().equals(recipient.code())) {
