@@ -2,6 +2,7 @@ package org.rcm.requests.config;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.rcm.requests.web.SessionCsrf;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,9 +22,9 @@ class ApiAuthenticationConfig {
 
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(
-            org.camunda.bpm.engine.IdentityService identity) {
+            org.camunda.bpm.engine.IdentityService identity, SessionCsrf csrf) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity));
+                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity, csrf));
         registration.setName("api-authentication");
         // default deny: every path; the filter itself skips /camunda, /engine-rest and the public paths
         registration.addUrlPatterns("/*");

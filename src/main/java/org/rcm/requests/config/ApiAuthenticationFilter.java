@@ -13,37 +13,52 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.rcm.requests.web.SessionCsrf;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The gate of everything the application itself serves (default deny): HTTP Basic against the engine's users — the
- * same users and passwords as Tasklist; the user becomes the request's principal and the user's groups its roles.
+ * The gate of everything the application itself serves (default deny): the engine's users — the same users and
+ * passwords as Tasklist — by HTTP Basic or by the webapps' session (one login for Tasklist, Cockpit and the
+ * Secretariat pages); the user becomes the request's principal and the user's groups its roles.
  * <ul>
  * <li>public: the reply page ({@code /reply/**}, protected by its signed token), {@code GET /actuator/health} with
- * its liveness and readiness groups, and {@code /} (a redirect to Tasklist);</li>
+ * its liveness and readiness groups, the start page {@code /} and the login page {@code /login};</li>
  * <li>left to their own guards: the Camunda webapps ({@code /camunda/**}, session login and CSRF of their own) and
  * the engine's REST API ({@code /engine-rest/**}, HTTP Basic by {@code ProcessEngineAuthenticationFilter});</li>
  * <li>{@code /api/**}: members of {@code secretariat} or {@code camunda-admin}; {@code /actuator/**} beyond health:
  * members of {@code camunda-admin}; anything else: any authenticated user (and then usually 404).</li>
  * </ul>
  * Responses outside the webapps and the reply page (which set their own) get {@code nosniff},
- * {@code X-Frame-Options: DENY} and {@code Cache-Control: no-store}.
+ * {@code X-Frame-Options: DENY}, {@code Cache-Control: no-store} and a content security policy.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     static final String REALM = "Basic realm=\"Inter-agency Requests\", charset=\"UTF-8\"";
     static final List<String> API_GROUPS = List.of("secretariat", "camunda-admin");
     static final List<String> ACTUATOR_GROUPS = List.of("camunda-admin");
+    /** The Secretariat pages of DESIGN.md section 5 (and their exports). */
+    static final List<String> SECRETARIAT_PAGES = List.of("/registry", "/registry.csv", "/meetings", "/statistics");
+    static final String ENGINE = "default";
+    /** Pages load scripts only from the application (the chart library comes from a webjar), never inline. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; "
+            + "base-uri 'none'";
     private static final Set<String> PUBLIC_HEALTH = Set.of("/actuator/health", "/actuator/health/liveness",
             "/actuator/health/readiness");
 
     private final IdentityService identity;
+    private final SessionCsrf csrf;
 
-    ApiAuthenticationFilter(IdentityService identity) {
+    ApiAuthenticationFilter(IdentityService identity, SessionCsrf csrf) {
         this.identity = identity;
+        this.csrf = csrf;
     }
 
     /** The decoded, normalized path the container mapped, without the context path. */
@@ -71,7 +86,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             return true;
         }
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        return read && (PUBLIC_HEALTH.contains(path) || path.equals("/") || path.equals("/favicon.ico"));
+        return path.equals("/login") || read && (PUBLIC_HEALTH.contains(path) || path.equals("/")
+                || path.equals("/favicon.ico"));
     }
 
     @Override
@@ -82,17 +98,35 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!under(path(request), "/reply")) {
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("X-Frame-Options", "DENY");
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        }
         if (isPublic(request)) {
             chain.doFilter(request, response);
             return;
         }
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Cache-Control", "no-store");
         String user = authenticatedUser(request.getHeader("Authorization"));
+        boolean bySession = false;
         if (user == null) {
+            user = sessionUser(request.getSession(false));
+            bySession = user != null;
+        }
+        if (user == null) {
+            if (wantsPage(request)) {
+                response.sendRedirect(request.getContextPath() + UriComponentsBuilder.fromPath("/login")
+                        .queryParam("next", pathWithQuery(request)).encode().build().toUriString());
+                return;
+            }
             response.setHeader("WWW-Authenticate", REALM);
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Authentication required");
+            return;
+        }
+        if (bySession && !read(request) && !csrf.matches(request, request.getParameter(SessionCsrf.PARAMETER))) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN,
+                    "Formulario caducado: recargue la página / form expired: reload the page");
             return;
         }
         Set<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
@@ -102,7 +136,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Not allowed for " + user);
             return;
         }
-        Principal principal = () -> user;
+        String name = user;
+        Principal principal = () -> name;
         chain.doFilter(new HttpServletRequestWrapper(request) {
             @Override
             public boolean isUserInRole(String role) {
@@ -116,19 +151,45 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
             @Override
             public String getRemoteUser() {
-                return user;
+                return name;
             }
         }, response);
     }
 
     private static List<String> required(String path) {
-        if (under(path, "/api")) {
+        if (under(path, "/api") || SECRETARIAT_PAGES.stream().anyMatch(page -> under(path, page))) {
             return API_GROUPS;
         }
         if (under(path, "/actuator")) {
             return ACTUATOR_GROUPS;
         }
         return List.of();
+    }
+
+    private static boolean read(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    }
+
+    /** A person in a browser, not a script: sent to the login page rather than answered 401. */
+    private static boolean wantsPage(HttpServletRequest request) {
+        String path = path(request);
+        String accept = request.getHeader("Accept");
+        return read(request) && !under(path, "/api") && !under(path, "/actuator") && accept != null
+                && accept.contains("text/html");
+    }
+
+    private static String pathWithQuery(HttpServletRequest request) {
+        return path(request) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    }
+
+    /** The user logged into the Camunda webapps (or the login page, which logs into them) in this session. */
+    private static String sessionUser(HttpSession session) {
+        if (session == null) {
+            return null;
+        }
+        Authentication authentication = AuthenticationUtil.getAuthsFromSession(session)
+                .getAuthenticationForProcessEngine(ENGINE);
+        return authentication == null ? null : authentication.getName();
     }
 
     private String authenticatedUser(String header) {

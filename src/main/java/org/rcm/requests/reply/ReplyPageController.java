@@ -1,5 +1,6 @@
 package org.rcm.requests.reply;
 
+import org.rcm.requests.web.SessionCsrf;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,12 +30,12 @@ class ReplyPageController {
 
     private final ReplyCases cases;
     private final ReplyIntake intake;
-    private final ReplyCsrf csrf;
+    private final SessionCsrf csrf;
     private final ReplySubmissionCheck check;
     private final ReplyPageView pages;
     private final ReplyProblemView problems;
 
-    ReplyPageController(ReplyCases cases, ReplyIntake intake, ReplyCsrf csrf, ReplySubmissionCheck check,
+    ReplyPageController(ReplyCases cases, ReplyIntake intake, SessionCsrf csrf, ReplySubmissionCheck check,
                         ReplyPageView pages, ReplyProblemView problems) {
         this.cases = cases;
         this.intake = intake;
@@ -60,7 +61,7 @@ class ReplyPageController {
     @PostMapping("/reply/{token}")
     ModelAndView submit(@PathVariable String token, @RequestParam(required = false) String text,
                         @RequestParam(name = "files", required = false) List<MultipartFile> files,
-                        @RequestParam(name = ReplyCsrf.PARAMETER, required = false) String csrfToken,
+                        @RequestParam(name = SessionCsrf.PARAMETER, required = false) String csrfToken,
                         @RequestParam(required = false) String lang, HttpServletRequest request) {
         Optional<ReplyCase> opened = cases.open(token);
         if (opened.isEmpty()) {

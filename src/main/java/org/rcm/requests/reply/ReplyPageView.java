@@ -1,5 +1,6 @@
 package org.rcm.requests.reply;
 
+import org.rcm.requests.web.SessionCsrf;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ class ReplyPageView {
         page.addObject("recipientName", reply.recipientName(language));
         page.addObject("due", t.date(reply.replyDue()));
         page.addObject("received", reply.received().stream().map(t::dateTime).toList());
-        page.addObject("csrfParameter", ReplyCsrf.PARAMETER);
+        page.addObject("csrfParameter", SessionCsrf.PARAMETER);
         page.addObject("csrf", csrfToken);
         page.addObject("text", form.text());
         page.addObject("errors", errors);

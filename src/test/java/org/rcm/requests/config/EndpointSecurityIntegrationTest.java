@@ -32,7 +32,9 @@ class EndpointSecurityIntegrationTest extends IntegrationTestBase {
     /** The only paths that answer without authentication (the reply page has its signed token). */
     private static final List<Pattern> PUBLIC = List.of(
             Pattern.compile("/reply(/.*)?"),
-            Pattern.compile("/actuator/health(/liveness|/readiness)?"));
+            Pattern.compile("/actuator/health(/liveness|/readiness)?"),
+            // the start page (links only, no data) and the login page
+            Pattern.compile("/"), Pattern.compile("/login"));
     private static final Set<Integer> REFUSED = Set.of(401, 403, 302);
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .build();

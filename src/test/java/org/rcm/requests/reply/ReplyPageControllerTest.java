@@ -1,5 +1,6 @@
 package org.rcm.requests.reply;
 
+import org.rcm.requests.web.SessionCsrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -75,7 +76,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  * sees, in which language, and what reaches the intake.
  */
 @WebMvcTest(ReplyPageController.class)
-@Import({ReplyCases.class, ReplyCsrf.class, ReplySubmissionCheck.class, ReplyPageView.class, ReplyProblemView.class,
+@Import({ReplyCases.class, SessionCsrf.class, ReplySubmissionCheck.class, ReplyPageView.class, ReplyProblemView.class,
         ReplyTexts.class, ReplyLimits.class, ReplyUploadLimitResolver.class, ReplyPageControllerTest.Config.class})
 class ReplyPageControllerTest {
 

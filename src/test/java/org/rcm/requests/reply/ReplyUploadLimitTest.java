@@ -1,5 +1,6 @@
 package org.rcm.requests.reply;
 
+import org.rcm.requests.web.SessionCsrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -80,7 +81,7 @@ class ReplyUploadLimitTest {
             WebMvcAutoConfiguration.class, MultipartAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
             ThymeleafAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
     @EnableConfigurationProperties(MailProperties.class)
-    @Import({ReplyPageController.class, ReplyCases.class, ReplyCsrf.class, ReplySubmissionCheck.class,
+    @Import({ReplyPageController.class, ReplyCases.class, SessionCsrf.class, ReplySubmissionCheck.class,
             ReplyPageView.class, ReplyProblemView.class, ReplyTexts.class, ReplyLimits.class,
             ReplyUploadLimitResolver.class, ReplySecurityHeaders.class})
     static class Web {

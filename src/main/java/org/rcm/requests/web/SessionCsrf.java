@@ -1,4 +1,4 @@
-package org.rcm.requests.reply;
+package org.rcm.requests.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,19 +11,20 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.stereotype.Component;
 
 /**
- * Cross-site request forgery protection of the reply form without Spring Security: a random token per session,
- * rendered as a hidden field and compared, in constant time, with the one the form posts back.
+ * Cross-site request forgery protection of the forms the application serves (the reply page, the Secretariat pages,
+ * the login): a random token per session, rendered as a hidden field and compared, in constant time, with the one the
+ * form posts back.
  */
 @Component
-class ReplyCsrf {
+public class SessionCsrf {
 
-    static final String PARAMETER = "_csrf";
-    static final String SESSION_ATTRIBUTE = ReplyCsrf.class.getName() + ".token";
+    public static final String PARAMETER = "_csrf";
+    static final String SESSION_ATTRIBUTE = SessionCsrf.class.getName() + ".token";
 
     private final SecureRandom random = new SecureRandom();
 
     /** The session's token, made on first use. */
-    String tokenFor(HttpSession session) {
+    public String tokenFor(HttpSession session) {
         synchronized (session) {
             Object token = session.getAttribute(SESSION_ATTRIBUTE);
             if (token instanceof String existing) {
@@ -38,7 +39,7 @@ class ReplyCsrf {
     }
 
     /** Whether {@code submitted} is the token of the request's session; no session never matches. */
-    boolean matches(HttpServletRequest request, String submitted) {
+    public boolean matches(HttpServletRequest request, String submitted) {
         HttpSession session = request.getSession(false);
         Object expected = session == null ? null : session.getAttribute(SESSION_ATTRIBUTE);
         return expected instanceof String token && submitted != null
