@@ -13,13 +13,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.rcm.requests.web.SessionCsrf;
+import org.rcm.requests.web.WebappSession;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -45,7 +43,6 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     static final List<String> ACTUATOR_GROUPS = List.of("camunda-admin");
     /** The Secretariat pages of DESIGN.md section 5 (and their exports). */
     static final List<String> SECRETARIAT_PAGES = List.of("/registry", "/registry.csv", "/meetings", "/statistics");
-    static final String ENGINE = "default";
     /** Pages load scripts only from the application (the chart library comes from a webjar), never inline. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; "
@@ -111,7 +108,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         String user = authenticatedUser(request.getHeader("Authorization"));
         boolean bySession = false;
         if (user == null) {
-            user = sessionUser(request.getSession(false));
+            user = WebappSession.user(request.getSession(false));
             bySession = user != null;
         }
         if (user == null) {
@@ -180,16 +177,6 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private static String pathWithQuery(HttpServletRequest request) {
         return path(request) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-    }
-
-    /** The user logged into the Camunda webapps (or the login page, which logs into them) in this session. */
-    private static String sessionUser(HttpSession session) {
-        if (session == null) {
-            return null;
-        }
-        Authentication authentication = AuthenticationUtil.getAuthsFromSession(session)
-                .getAuthenticationForProcessEngine(ENGINE);
-        return authentication == null ? null : authentication.getName();
     }
 
     private String authenticatedUser(String header) {

@@ -19,10 +19,18 @@ class PageModel {
 
     @ModelAttribute
     void common(HttpServletRequest request, org.springframework.ui.Model model) {
-        Principal user = request.getUserPrincipal();
-        model.addAttribute("currentUser", user == null ? null : user.getName());
+        model.addAttribute("currentUser", user(request));
         model.addAttribute("csrfParameter", SessionCsrf.PARAMETER);
         model.addAttribute("csrfToken", csrf.tokenFor(request.getSession()));
         model.addAttribute("currentPath", request.getRequestURI());
+    }
+
+    /** The authenticated user; on the public pages (start, login) the one logged into this session, if any. */
+    private static String user(HttpServletRequest request) {
+        Principal principal = request.getUserPrincipal();
+        if (principal != null) {
+            return principal.getName();
+        }
+        return WebappSession.user(request.getSession(false));
     }
 }

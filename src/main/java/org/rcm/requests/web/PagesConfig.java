@@ -25,7 +25,9 @@ class PagesConfig implements WebMvcConfigurer {
                 return "en".equals(locale.getLanguage()) ? Locale.ENGLISH : SPANISH;
             }
         };
-        resolver.setDefaultLocaleFunction(request -> request.getLocale());
+        // no Accept-Language header: Spanish, the Conference's first language, not the server's locale
+        resolver.setDefaultLocaleFunction(request -> request.getHeader("Accept-Language") == null ? SPANISH
+                : request.getLocale());
         return resolver;
     }
 

@@ -1,0 +1,133 @@
+package org.rcm.requests.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.rcm.requests.IntegrationTestBase;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** One login for the Secretariat pages and the Camunda webapps, as a browser does it (cookies, form, token). */
+class LoginIntegrationTest extends IntegrationTestBase {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    /** A browser: keeps cookies, does not follow redirects, asks for HTML. */
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void aBrowserWithoutLoginIsSentToTheLoginPageAndBack() throws Exception {
+        HttpResponse<String> page = get("/registry?state=DRAFTING");
+        assertThat(page.statusCode()).as("redirect to the login page").isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).as("login page remembering the page asked for")
+                .hasValueSatisfying(location -> assertThat(location)
+                        .endsWith("/login?next=/registry?state%3DDRAFTING"));
+
+        HttpResponse<String> form = get("/login?next=/registry");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).as("Spanish by default").contains("Iniciar sesión").contains("name=\"next\"");
+
+        HttpResponse<String> login = post("/login", Map.of("username", "officer1", "password", "demo",
+                "next", "/registry", "_csrf", token(form.body())));
+        assertThat(login.statusCode()).as("logged in: " + login.body()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/registry"));
+
+        assertThat(api("/api/directory").statusCode()).as("the session opens the application").isEqualTo(200);
+        HttpResponse<String> webapps = api("/camunda/api/admin/auth/user/default");
+        assertThat(webapps.statusCode()).as("the same session is logged into the Camunda webapps").isEqualTo(200);
+        assertThat(webapps.body()).contains("officer1");
+    }
+
+    @Test
+    void aWrongPasswordOrAnExpiredFormDoesNotLogIn() throws Exception {
+        String token = token(get("/login").body());
+        // an unknown user: a wrong password for a real one would lock it (the engine's login throttling)
+        HttpResponse<String> wrong = post("/login", Map.of("username", "nobody", "password", "x", "_csrf", token));
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).as("error shown").contains("Usuario o contraseña incorrectos");
+
+        HttpResponse<String> noToken = post("/login", Map.of("username", "officer1", "password", "demo"));
+        assertThat(noToken.body()).as("a form without the session's token is refused").contains("caducó");
+        assertThat(api("/api/directory").statusCode()).as("still not logged in").isEqualTo(401);
+    }
+
+    @Test
+    void afterLoginOnlyLocalPathsAreFollowed() throws Exception {
+        String token = token(get("/login").body());
+        HttpResponse<String> login = post("/login", Map.of("username", "officer1", "password", "demo",
+                "next", "https://evil.example/", "_csrf", token));
+        assertThat(login.headers().firstValue("Location")).as("no open redirect")
+                .hasValueSatisfying(location -> assertThat(location).doesNotContain("evil").endsWith("/registry"));
+    }
+
+    @Test
+    void formsPostedWithTheSessionNeedItsTokenAndLogoutEndsTheSession() throws Exception {
+        String token = token(get("/login").body());
+        post("/login", Map.of("username", "officer1", "password", "demo", "_csrf", token));
+        String sessionToken = token(get("/").body());
+
+        HttpResponse<String> forged = post("/logout", Map.of());
+        assertThat(forged.statusCode()).as("a post without the token (cross-site)").isEqualTo(403);
+        assertThat(api("/api/directory").statusCode()).as("still logged in").isEqualTo(200);
+
+        HttpResponse<String> logout = post("/logout", Map.of("_csrf", sessionToken));
+        assertThat(logout.statusCode()).isEqualTo(302);
+        assertThat(api("/api/directory").statusCode()).as("logged out").isEqualTo(401);
+    }
+
+    @Test
+    void theStartPageLinksEveryPlaceOfWorkInTheBrowsersLanguage() throws Exception {
+        HttpResponse<String> english = send(HttpRequest.newBuilder(uri("/")).header("Accept", "text/html")
+                .header("Accept-Language", "en-GB,en;q=0.9").GET().build());
+        assertThat(english.body()).contains("Inter-agency Requests").contains("/registry").contains("/meetings")
+                .contains("/statistics").contains("/camunda/app/tasklist/").contains("/camunda/app/cockpit/");
+        assertThat(get("/?lang=es").body()).as("switched to Spanish").contains("Solicitudes interinstitucionales");
+        assertThat(english.headers().firstValue("Content-Security-Policy")).as("no inline scripts")
+                .hasValueSatisfying(policy -> assertThat(policy).contains("script-src 'self'"));
+    }
+
+    private static String token(String html) {
+        Matcher matcher = CSRF.matcher(html);
+        assertThat(matcher.find()).as("the page carries the session's form token").isTrue();
+        return matcher.group(1);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,application/xhtml+xml").GET()
+                .build());
+    }
+
+    private HttpResponse<String> api(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json").GET().build());
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+        String form = fields.entrySet().stream().map(e -> e.getKey() + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return browser.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
