@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,6 +22,8 @@ public class CorrespondenceLog {
                    in_reply_to, from_address, to_address, subject, language, created_at, sent_at
             from correspondence
             """;
+    private static final String WITH_TEXTS = SELECT.replace("from correspondence",
+            ", body_text, reply_text, source from correspondence");
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -70,15 +75,31 @@ public class CorrespondenceLog {
 
     /** One message with its texts and the names of its attachments. */
     public Optional<Message> message(long id) {
-        return jdbc.sql(SELECT.replace("from correspondence", ", body_text, reply_text from correspondence")
-                        + " where id = ?").param(id)
+        return jdbc.sql(WITH_TEXTS + " where id = ?").param(id)
                 .query((rs, row) -> new Message(map(rs, row), rs.getString("body_text"), rs.getString("reply_text"),
                         jdbc.sql("select filename from correspondence_attachment where correspondence_id = ? "
-                                + "order by id").param(id).query(String.class).list()))
+                                + "order by id").param(id).query(String.class).list(), rs.getString("source")))
                 .optional();
     }
 
-    public record Message(CorrespondenceEntry entry, String bodyText, String replyText, List<String> attachments) {
+    /** Every message of a request with its texts and attachment names, in the order they were logged. */
+    public List<Message> messages(String reference) {
+        Map<Long, List<String>> attachments = new HashMap<>();
+        jdbc.sql("""
+                select a.correspondence_id, a.filename from correspondence_attachment a
+                join correspondence c on c.id = a.correspondence_id where c.reference = ? order by a.id
+                """).param(reference).query(rs -> {
+                    attachments.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return jdbc.sql(WITH_TEXTS + " where reference = ? order by id").param(reference)
+                .query((rs, row) -> new Message(map(rs, row), rs.getString("body_text"), rs.getString("reply_text"),
+                        attachments.getOrDefault(rs.getLong("id"), List.of()), rs.getString("source")))
+                .list();
+    }
+
+    /** @param source of an inbound message: {@code EMAIL} or {@code LINK} (the reply page) */
+    public record Message(CorrespondenceEntry entry, String bodyText, String replyText, List<String> attachments,
+                          String source) {
     }
 
     public List<CorrespondenceEntry> forRequest(String reference) {

@@ -1,0 +1,87 @@
+package org.rcm.requests.registry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.rcm.requests.correspondence.CorrespondenceEntry;
+import org.rcm.requests.correspondence.CorrespondenceLog;
+import org.rcm.requests.directory.Directory;
+import org.rcm.requests.registry.TimelineEvent.Kind;
+import org.rcm.requests.request.RecipientState;
+import org.rcm.requests.request.RequestDetails;
+import org.rcm.requests.request.RequestRegistry;
+import org.springframework.stereotype.Service;
+
+/** Puts a request's page together: the registry, the correspondence log and the engine's history, merged in time. */
+@Service
+class RequestTimeline {
+
+    private static final Set<RecipientState> WAITING = Set.of(RecipientState.AWAITING_REPLY, RecipientState.OVERDUE);
+
+    private final RequestFactsReader facts;
+    private final RequestRegistry registry;
+    private final Directory directory;
+    private final CorrespondenceLog log;
+    private final RequestHistory history;
+    private final Clock clock;
+
+    RequestTimeline(RequestFactsReader facts, RequestRegistry registry, Directory directory, CorrespondenceLog log,
+                    RequestHistory history, Clock clock) {
+        this.facts = facts;
+        this.registry = registry;
+        this.directory = directory;
+        this.log = log;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    Optional<RequestPageView> page(String reference, Locale locale) {
+        return facts.find(reference).map(request -> new RequestPageView(request,
+                recipients(request.reference(), locale.getLanguage()),
+                request.processInstanceId() == null ? List.of() : history.openTasks(request.processInstanceId()),
+                events(request), clock.getZone()));
+    }
+
+    private List<RequestPageView.RecipientRow> recipients(String reference, String language) {
+        LocalDate today = LocalDate.now(clock);
+        return registry.recipients(reference).stream().map(recipient -> new RequestPageView.RecipientRow(
+                recipient.code(), directory.find(recipient.code()).map(party -> party.name(language)).orElse(""),
+                recipient.state().name(), recipient.replyDue(), recipient.sentAt(), recipient.answeredAt(),
+                overdueDays(recipient, today))).toList();
+    }
+
+    private static long overdueDays(RequestDetails.Recipient recipient, LocalDate today) {
+        return WAITING.contains(recipient.state()) && recipient.replyDue().isBefore(today)
+                ? ChronoUnit.DAYS.between(recipient.replyDue(), today) : 0;
+    }
+
+    /** Oldest first; events of the same instant keep their order: registered, engine, messages, closed. */
+    private List<TimelineEvent> events(RequestFacts request) {
+        List<TimelineEvent> events = new ArrayList<>();
+        events.add(TimelineEvent.of(request.createdAt(), Kind.REGISTERED, request.createdBy()));
+        if (request.processInstanceId() != null) {
+            events.addAll(history.events(request.processInstanceId()));
+        }
+        for (CorrespondenceLog.Message message : log.messages(request.reference())) {
+            CorrespondenceEntry entry = message.entry();
+            boolean in = entry.direction() == CorrespondenceEntry.Direction.IN;
+            events.add(new TimelineEvent(in || entry.sentAt() == null ? entry.createdAt() : entry.sentAt(),
+                    in ? Kind.MESSAGE_IN : Kind.MESSAGE_OUT, in ? entry.from() : null, entry.recipient(), null,
+                    null, null, message));
+        }
+        if (request.closedAt() != null) {
+            events.add(TimelineEvent.decision(request.closedAt(),
+                    "REJECTED".equals(request.state()) ? Kind.REJECTED : Kind.CLOSED, null, null, request.outcome(),
+                    null, null));
+        }
+        events.sort(Comparator.comparing(TimelineEvent::at));
+        return events;
+    }
+}

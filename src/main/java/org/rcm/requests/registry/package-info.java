@@ -1,0 +1,2 @@
+/** The Secretariat's pages: the registry, a request's timeline, statistics, exports. */
+package org.rcm.requests.registry;
