@@ -91,8 +91,7 @@ class CamundaRequestHistory implements RequestHistory {
                 case REPLY_OVERDUE -> events.add(TimelineEvent.decision(at, Kind.REPLY_OVERDUE, null,
                         party.get(scope), null, null, null));
                 case Elements.DELIVERY_FAILED -> events.add(TimelineEvent.decision(at, Kind.DELIVERY_FAILED, null,
-                        party.get(scope), null, text(variables.getOrDefault(activity.getId(), Map.of()),
-                                Variables.BOUNCE_REASON), null));
+                        party.get(scope), null, bounceReason(activities, activity, variables), null));
                 default -> { }
             }
         }
@@ -155,6 +154,17 @@ class CamundaRequestHistory implements RequestHistory {
                     }
                 });
         return users;
+    }
+
+    /** The reason a bounce gave: set by the correlation, so recorded on the wait it interrupted. */
+    private static String bounceReason(List<HistoricActivityInstance> activities, HistoricActivityInstance failure,
+                                       Map<String, Map<String, Object>> variables) {
+        return activities.stream().filter(activity -> Elements.AWAIT_REPLY.equals(activity.getActivityId())
+                        && failure.getParentActivityInstanceId().equals(activity.getParentActivityInstanceId())
+                        && activity.getEndTime() != null && !activity.getEndTime().after(failure.getEndTime()))
+                .reduce((earlier, later) -> later)
+                .map(wait -> text(variables.getOrDefault(wait.getId(), Map.of()), Variables.BOUNCE_REASON))
+                .orElse(null);
     }
 
     private static String parentOf(List<HistoricActivityInstance> activities, String activityInstanceId) {
