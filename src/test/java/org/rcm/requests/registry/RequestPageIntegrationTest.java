@@ -193,6 +193,27 @@ class RequestPageIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void aBounceShowsTheDeliveryFailureAndTheContactDecision() throws Exception {
+        String reference = journey.sent("Campaña negocio mortal " + UUID.randomUUID(), "UNODC");
+        TestMailServer.sendToSecretariat(bounce("focal.point@unodc.example.org",
+                "<" + (reference + ".unodc.request.1@crm.example.org").toLowerCase() + ">"));
+        Task correct = await().atMost(FEW_SECONDS).until(() -> task(reference, Elements.CORRECT_CONTACT),
+                t -> t != null);
+        journey.complete(correct, "officer2", Map.of(Variables.CONTACT_ACTION, "close"));
+
+        List<Element> events = page("/registry/" + reference, "officer1").select("#timeline > li");
+
+        assertThat(events).extracting(e -> e.attr("data-kind")).as("kinds of events after a bounce")
+                .containsSubsequence("MESSAGE_OUT", "MESSAGE_IN", "DELIVERY_FAILED", "CONTACT_CORRECTED");
+        assertThat(texts(events, "MESSAGE_IN")).as("the bounce in the log").singleElement()
+                .satisfies(t -> assertThat(t).contains("Rebote"));
+        assertThat(texts(events, "DELIVERY_FAILED")).as("delivery failure of UNODC").singleElement()
+                .satisfies(t -> assertThat(t).contains("UNODC").contains("5.1.1"));
+        assertThat(texts(events, "CONTACT_CORRECTED")).as("the officer's decision on the contact").singleElement()
+                .satisfies(t -> assertThat(t).contains("UNODC").contains("officer2").contains("Cerrar sin respuesta"));
+    }
+
+    @Test
     void unknownReferenceAnswersNotFoundWithAFriendlyPage() throws Exception {
         HttpResponse<String> response = get("/registry/CRM-1999-9999", "officer1");
 
@@ -270,5 +291,22 @@ class RequestPageIntegrationTest extends IntegrationTestBase {
                 + text + "\r\n\r\n"
                 + "El lun, 1 dic 2026 a las 10:00, Secretaría Técnica <secretaria@crm.example.org> escribió:\r\n"
                 + "> Solicitamos la información indicada.\r\n";
+    }
+
+    private static String bounce(String failed, String originalMessageId) {
+        return "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\r\n"
+                + "To: secretaria@crm.example.org\r\n"
+                + "Message-ID: <" + UUID.randomUUID() + "@mx.example.org>\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain\r\n\r\nYour message could not be delivered.\r\n"
+                + "--b1\r\nContent-Type: message/delivery-status\r\n\r\n"
+                + "Reporting-MTA: dns; mx.example.org\r\n\r\n"
+                + "Final-Recipient: rfc822; " + failed + "\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+                + "Diagnostic-Code: smtp; 550 5.1.1 <" + failed + ">: User unknown\r\n\r\n"
+                + "--b1\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+                + "From: secretaria@crm.example.org\r\nTo: " + failed + "\r\nMessage-ID: " + originalMessageId
+                + "\r\nSubject: [CRM] Solicitud\r\n\r\n--b1--\r\n";
     }
 }
