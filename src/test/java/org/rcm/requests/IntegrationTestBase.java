@@ -12,7 +12,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.datasource.url=jdbc:h2:mem:integration;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=1000",
-        "app.mail.inbound.poll-interval=PT2S"})
+        "app.mail.inbound.poll-interval=PT2S",
+        // tests count tasks and requests; the meeting tests import the demo file themselves
+        "app.demo.meetings=false"})
 public abstract class IntegrationTestBase {
 
     @DynamicPropertySource

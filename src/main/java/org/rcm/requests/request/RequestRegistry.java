@@ -92,6 +92,12 @@ public class RequestRegistry {
                 .params(processInstanceId, reference).update();
     }
 
+    /** Links a request to the meeting agreement it was made for; the triple is unique (the import's idempotence). */
+    public void linkAgreement(String reference, String meetingId, String agreementNumber, int position) {
+        jdbc.sql("update request set meeting_id = ?, agreement_number = ?, agreement_position = ? where reference = ?")
+                .params(meetingId, agreementNumber, position, reference).update();
+    }
+
     public String findByProcessInstance(String processInstanceId) {
         return jdbc.sql("select reference from request where process_instance_id = ?").param(processInstanceId)
                 .query(String.class).optional().orElse(null);

@@ -46,6 +46,18 @@ public class RequestService {
         return new Started(reference, workflow.start(reference, variables));
     }
 
+    /**
+     * Starts a draft made for a meeting's agreement (the import of its conclusions) and links it to that agreement;
+     * {@code position} tells the agreement's requests apart.
+     */
+    @Transactional
+    public Started startForAgreement(NewRequest input, String meetingId, String agreementNumber, int position,
+                                     String createdBy) {
+        Started started = start(input, List.of(), createdBy);
+        registry.linkAgreement(started.reference(), meetingId, agreementNumber, position);
+        return started;
+    }
+
     /** Registers a checked request under a new reference: for the API, and for the Tasklist start form. */
     @Transactional
     public String register(ValidRequest request, String createdBy) {

@@ -1,0 +1,23 @@
+package org.rcm.requests.meeting;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.rcm.requests.request.RequestKind;
+
+/** A meeting's conclusions as a YAML file gives them, checked; {@code line} points back into the file. */
+record MeetingFile(Header meeting, List<AgreementEntry> agreements) {
+
+    record Header(String id, String name, String place, LocalDate from, LocalDate to, String language) {
+    }
+
+    /** @param due the agreement's own date, or {@code null} */
+    record AgreementEntry(String number, String text, String responsible, LocalDate due,
+                          List<RequestEntry> requests, int line) {
+    }
+
+    /** @param due the request's own date, or {@code null} for the agreement's */
+    record RequestEntry(String subject, String body, List<String> recipients, RequestKind kind, LocalDate due,
+                        String language, int line) {
+    }
+}

@@ -1,0 +1,255 @@
+package org.rcm.requests.meeting;
+
+import static org.rcm.requests.meeting.MeetingFileException.at;
+import static org.rcm.requests.meeting.YamlFields.line;
+
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.rcm.requests.directory.Directory;
+import org.rcm.requests.meeting.MeetingFile.AgreementEntry;
+import org.rcm.requests.meeting.MeetingFile.Header;
+import org.rcm.requests.meeting.MeetingFile.RequestEntry;
+import org.rcm.requests.request.RecipientCodes;
+import org.rcm.requests.request.RequestKind;
+import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a meeting file (docs/meetings-yaml.md) through SnakeYAML's node tree, which keeps every value's line, and
+ * checks it whole: all problems come back at once, each with its line, and a file with any is not imported.
+ */
+@Component
+class MeetingFileParser {
+
+    private static final Pattern MEETING_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?");
+    private static final Pattern NUMBER = Pattern.compile("[0-9A-Za-z.]{1,10}");
+    private static final Set<String> LANGUAGES = Set.of("es", "en");
+    // the limits of the columns (V4) and of the request validator, checked here so that errors have a line
+    private static final int MAX_NAME = 500;
+    private static final int MAX_PLACE = 200;
+    private static final int MAX_TEXT = 4_000;
+    private static final int MAX_RESPONSIBLE = 200;
+    private static final int MAX_SUBJECT = 500;
+    private static final int MAX_BODY = 4_000;
+
+    private final Directory directory;
+    private final MeetingsProperties properties;
+
+    MeetingFileParser(Directory directory, MeetingsProperties properties) {
+        this.directory = directory;
+        this.properties = properties;
+    }
+
+    /** The checked file; or a {@link MeetingFileException} listing every problem with its line. */
+    MeetingFile parse(byte[] content) {
+        if (content.length > properties.maxFileBytes()) {
+            throw new MeetingFileException(List.of(at(0, "el archivo es demasiado grande (máximo "
+                    + properties.maxFileBytes() + " bytes)", "the file is too large (at most "
+                    + properties.maxFileBytes() + " bytes)")));
+        }
+        Node root = compose(utf8(content));
+        List<String> problems = new ArrayList<>();
+        Set<String> topKeys = new LinkedHashSet<>(List.of("meeting", "agreements"));
+        YamlFields top = YamlFields.of(root, "(raíz/root)", topKeys, topKeys, problems)
+                .orElseThrow(() -> new MeetingFileException(problems));
+        Header header = top.node("meeting").map(node -> header(node, problems)).orElse(null);
+        String language = header == null || header.language() == null ? "es" : header.language();
+        List<AgreementEntry> agreements = top.node("agreements").map(node -> agreements(node, language, problems))
+                .orElse(List.of());
+        if (!problems.isEmpty()) {
+            throw new MeetingFileException(problems);
+        }
+        return new MeetingFile(header, agreements);
+    }
+
+    private static String utf8(byte[] content) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new MeetingFileException(List.of(at(0, "el archivo no es texto UTF-8",
+                    "the file is not UTF-8 text")));
+        }
+    }
+
+    private static Node compose(String text) {
+        LoaderOptions options = new LoaderOptions();
+        // no anchors that repeat whole lists or mappings (a small file could expand without bound)
+        options.setMaxAliasesForCollections(0);
+        options.setAllowDuplicateKeys(false);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
+        Node root;
+        try {
+            root = yaml.compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new MeetingFileException(List.of(at(line, "no es YAML válido (" + e.getProblem() + ")",
+                    "not valid YAML (" + e.getProblem() + ")")));
+        } catch (YAMLException e) {
+            throw new MeetingFileException(List.of(at(0, "no es YAML válido (" + e.getMessage() + ")",
+                    "not valid YAML (" + e.getMessage() + ")")));
+        }
+        if (root == null) {
+            throw new MeetingFileException(List.of(at(0, "el archivo está vacío", "the file is empty")));
+        }
+        return root;
+    }
+
+    private Header header(Node node, List<String> problems) {
+        YamlFields fields = YamlFields.of(node, "meeting", Set.of("id", "name", "place", "from", "to", "language"),
+                Set.of("id", "name", "place", "from", "to"), problems).orElse(null);
+        if (fields == null) {
+            return null;
+        }
+        String id = fields.required("id", 80);
+        if (id != null && !MEETING_ID.matcher(id).matches()) {
+            problems.add(at(fields.line("id"), "id no válido '" + id + "' (minúsculas, cifras y guiones)",
+                    "invalid id '" + id + "' (lower-case letters, digits and hyphens)"));
+        }
+        String name = fields.required("name", MAX_NAME);
+        String place = fields.required("place", MAX_PLACE);
+        LocalDate from = fields.date("from");
+        LocalDate to = fields.date("to");
+        if (from != null && to != null && to.isBefore(from)) {
+            problems.add(at(fields.line("to"), "la fecha 'to' " + to + " es anterior a 'from' " + from,
+                    "'to' " + to + " is before 'from' " + from));
+        }
+        String language = language(fields, "es", problems);
+        return new Header(id, name, place, from, to, language);
+    }
+
+    private List<AgreementEntry> agreements(Node node, String language, List<String> problems) {
+        if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
+            problems.add(at(line(node), "'agreements' debe ser una lista con al menos un acuerdo",
+                    "'agreements' must be a list of at least one agreement"));
+            return List.of();
+        }
+        List<AgreementEntry> agreements = new ArrayList<>();
+        Map<String, Integer> numbers = new HashMap<>();
+        for (Node item : sequence.getValue()) {
+            YamlFields fields = YamlFields.of(item, "agreements", Set.of("number", "text", "responsible", "due",
+                    "requests"), Set.of("number", "text", "responsible"), problems).orElse(null);
+            if (fields == null) {
+                continue;
+            }
+            String number = fields.required("number", 10);
+            if (number != null && !NUMBER.matcher(number).matches()) {
+                problems.add(at(fields.line("number"), "número de acuerdo no válido '" + number + "' (p. ej. 1a)",
+                        "invalid agreement number '" + number + "' (e.g. 1a)"));
+            } else if (number != null && numbers.containsKey(number)) {
+                problems.add(at(fields.line("number"), "número de acuerdo repetido " + number + " (ya en la línea "
+                        + numbers.get(number) + ")", "duplicate agreement number " + number + " (already on line "
+                        + numbers.get(number) + ")"));
+            } else if (number != null) {
+                numbers.put(number, fields.line("number"));
+            }
+            String text = fields.required("text", MAX_TEXT);
+            String responsible = fields.required("responsible", MAX_RESPONSIBLE);
+            LocalDate due = fields.date("due");
+            List<RequestEntry> requests = fields.node("requests").map(requestsNode ->
+                    requests(requestsNode, language, problems)).orElse(List.of());
+            agreements.add(new AgreementEntry(number, text, responsible, due, requests, fields.line()));
+        }
+        return agreements;
+    }
+
+    private List<RequestEntry> requests(Node node, String language, List<String> problems) {
+        if (node instanceof ScalarNode scalar && scalar.getValue().isBlank()) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            problems.add(at(line(node), "'requests' debe ser una lista", "'requests' must be a list"));
+            return List.of();
+        }
+        List<RequestEntry> requests = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            YamlFields fields = YamlFields.of(item, "requests", Set.of("subject", "body", "recipients", "kind",
+                    "due", "language"), Set.of("subject", "body", "recipients"), problems).orElse(null);
+            if (fields == null) {
+                continue;
+            }
+            String subject = fields.required("subject", MAX_SUBJECT);
+            if (subject != null && (subject.contains("\n") || subject.contains("\r"))) {
+                problems.add(at(fields.line("subject"), "el asunto debe ser una sola línea",
+                        "the subject must be a single line"));
+            }
+            String body = fields.required("body", MAX_BODY);
+            List<String> recipients = fields.node("recipients").map(recipientsNode ->
+                    recipients(recipientsNode, problems)).orElse(List.of());
+            RequestKind kind = kind(fields, problems);
+            LocalDate due = fields.date("due");
+            requests.add(new RequestEntry(subject, body, recipients, kind, due, language(fields, language, problems),
+                    fields.line()));
+        }
+        return requests;
+    }
+
+    private List<String> recipients(Node node, List<String> problems) {
+        if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
+            problems.add(at(line(node), "'recipients' debe ser una lista de códigos del directorio, p. ej. [IOM, MX]",
+                    "'recipients' must be a list of directory codes, e.g. [IOM, MX]"));
+            return List.of();
+        }
+        List<String> codes = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            if (!(item instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+                problems.add(at(line(item), "cada destinatario debe ser un código", "each recipient must be a code"));
+                continue;
+            }
+            List<String> code = RecipientCodes.parse(List.of(scalar.getValue()));
+            if (!directory.unknown(code).isEmpty()) {
+                problems.add(at(line(item), "código desconocido en el directorio: " + scalar.getValue(),
+                        "unknown directory code: " + scalar.getValue()));
+            }
+            codes.addAll(code);
+        }
+        return RecipientCodes.parse(codes);
+    }
+
+    private static RequestKind kind(YamlFields fields, List<String> problems) {
+        String text = fields.optional("kind");
+        if (text == null) {
+            return RequestKind.INFORMATION;
+        }
+        return RequestKind.parse(text).orElseGet(() -> {
+            String allowed = String.join(", ", Arrays.stream(RequestKind.values()).map(RequestKind::code)
+                    .toList());
+            problems.add(at(fields.line("kind"), "tipo desconocido '" + text + "' (" + allowed + ")",
+                    "unknown kind '" + text + "' (" + allowed + ")"));
+            return null;
+        });
+    }
+
+    private static String language(YamlFields fields, String fallback, List<String> problems) {
+        String text = fields.optional("language");
+        if (text == null) {
+            return fallback;
+        }
+        if (!LANGUAGES.contains(text)) {
+            problems.add(at(fields.line("language"), "idioma no admitido '" + text + "' (es, en)",
+                    "unsupported language '" + text + "' (es, en)"));
+        }
+        return text;
+    }
+}
