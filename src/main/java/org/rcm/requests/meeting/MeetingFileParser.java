@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +29,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -69,9 +69,13 @@ class MeetingFileParser {
         }
         Node root = compose(utf8(content));
         List<String> problems = new ArrayList<>();
-        Set<String> topKeys = new LinkedHashSet<>(List.of("meeting", "agreements"));
-        YamlFields top = YamlFields.of(root, "(raíz/root)", topKeys, topKeys, problems)
-                .orElseThrow(() -> new MeetingFileException(problems));
+        if (!(root instanceof MappingNode)) {
+            throw new MeetingFileException(List.of(at(line(root), "el archivo debe tener las claves meeting y "
+                    + "agreements (docs/meetings-yaml.md)", "the file must have the keys meeting and agreements "
+                    + "(docs/meetings-yaml.md)")));
+        }
+        List<String> topKeys = List.of("meeting", "agreements");
+        YamlFields top = YamlFields.of(root, "/", topKeys, topKeys, problems).orElseThrow();
         Header header = top.node("meeting").map(node -> header(node, problems)).orElse(null);
         String language = header == null || header.language() == null ? "es" : header.language();
         List<AgreementEntry> agreements = top.node("agreements").map(node -> agreements(node, language, problems))
@@ -117,8 +121,8 @@ class MeetingFileParser {
     }
 
     private Header header(Node node, List<String> problems) {
-        YamlFields fields = YamlFields.of(node, "meeting", Set.of("id", "name", "place", "from", "to", "language"),
-                Set.of("id", "name", "place", "from", "to"), problems).orElse(null);
+        YamlFields fields = YamlFields.of(node, "meeting", List.of("id", "name", "place", "from", "to", "language"),
+                List.of("id", "name", "place", "from", "to"), problems).orElse(null);
         if (fields == null) {
             return null;
         }
@@ -148,8 +152,8 @@ class MeetingFileParser {
         List<AgreementEntry> agreements = new ArrayList<>();
         Map<String, Integer> numbers = new HashMap<>();
         for (Node item : sequence.getValue()) {
-            YamlFields fields = YamlFields.of(item, "agreements", Set.of("number", "text", "responsible", "due",
-                    "requests"), Set.of("number", "text", "responsible"), problems).orElse(null);
+            YamlFields fields = YamlFields.of(item, "agreements", List.of("number", "text", "responsible", "due",
+                    "requests"), List.of("number", "text", "responsible"), problems).orElse(null);
             if (fields == null) {
                 continue;
             }
@@ -184,8 +188,8 @@ class MeetingFileParser {
         }
         List<RequestEntry> requests = new ArrayList<>();
         for (Node item : sequence.getValue()) {
-            YamlFields fields = YamlFields.of(item, "requests", Set.of("subject", "body", "recipients", "kind",
-                    "due", "language"), Set.of("subject", "body", "recipients"), problems).orElse(null);
+            YamlFields fields = YamlFields.of(item, "requests", List.of("subject", "body", "recipients", "kind",
+                    "due", "language"), List.of("subject", "body", "recipients"), problems).orElse(null);
             if (fields == null) {
                 continue;
             }

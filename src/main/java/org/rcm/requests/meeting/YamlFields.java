@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -36,7 +35,7 @@ final class YamlFields {
     }
 
     /** The mapping's fields, or empty (with the problem recorded) when {@code node} is not a mapping. */
-    static Optional<YamlFields> of(Node node, String where, Set<String> allowed, Set<String> required,
+    static Optional<YamlFields> of(Node node, String where, List<String> allowed, List<String> required,
                                    List<String> problems) {
         if (!(node instanceof MappingNode mapping)) {
             problems.add(at(line(node), "'" + where + "' debe ser un mapa de claves (clave: valor)",
