@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -122,9 +121,5 @@ class MeetingFileParserTest {
             assertThat(in).as("fixture " + name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    static List<String> lines(String text) {
-        return text.lines().toList();
     }
 }
