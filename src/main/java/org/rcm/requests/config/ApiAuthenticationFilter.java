@@ -42,7 +42,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     static final List<String> API_GROUPS = List.of("secretariat", "camunda-admin");
     static final List<String> ACTUATOR_GROUPS = List.of("camunda-admin");
     /** The Secretariat pages of DESIGN.md section 5 (and their exports). */
-    static final List<String> SECRETARIAT_PAGES = List.of("/registry", "/registry.csv", "/meetings", "/statistics");
+    static final List<String> SECRETARIAT_PAGES = List.of("/registry", "/registry.csv", "/meetings", "/statistics",
+            "/statistics.csv");
     /** Pages load scripts only from the application (the chart library comes from a webjar), never inline. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; "
