@@ -9,11 +9,12 @@ record StatisticsReport(List<Group> groups, StatisticsRow totals) {
     record Group(String kind, List<StatisticsRow> rows) {
     }
 
-    boolean isEmpty() {
+    /** Public, as the other accessors, for the page template. */
+    public boolean isEmpty() {
         return totals.sent() == 0;
     }
 
-    List<StatisticsRow> rows() {
+    public List<StatisticsRow> rows() {
         return groups.stream().flatMap(group -> group.rows().stream()).toList();
     }
 }

@@ -9,12 +9,13 @@ import java.util.Locale;
 record StatisticsRow(String code, String kind, String nameEs, String nameEn, long sent, long answered, long open,
                      long overdue, Double medianDays, Double p90Days) {
 
-    String name(Locale locale) {
+    /** The name in the page's language (public, as the accessors, for the page template). */
+    public String name(Locale locale) {
         return "en".equals(locale.getLanguage()) ? nameEn : nameEs;
     }
 
     /** Answered of sent, in whole percent; null when nothing was sent. */
-    Long answerRate() {
+    public Long answerRate() {
         return sent == 0 ? null : Math.round(100.0 * answered / sent);
     }
 
