@@ -1,6 +1,7 @@
 package org.rcm.requests.registry;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,7 +42,12 @@ class StatisticsController {
         model.addAttribute("form", form);
         model.addAttribute("problems", parsed.problems());
         model.addAttribute("filtered", !parsed.filter().equals(new StatisticsFilter(null, null, null)));
-        model.addAttribute("meetings", statistics.meetings());
+        List<Statistics.Meeting> meetings = statistics.meetings();
+        model.addAttribute("meetings", meetings);
+        model.addAttribute("filter", parsed.filter());
+        model.addAttribute("meetingName", meetings.stream()
+                .filter(meeting -> meeting.id().equals(parsed.filter().meetingId())).map(Statistics.Meeting::name)
+                .findFirst().orElse(parsed.filter().meetingId()));
         model.addAttribute("report", report);
         model.addAttribute("json", json.writeValueAsString(StatisticsChart.of(report, locale, messages)));
         // the same filter; the language stays the session's (lang is what switched it)

@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.RuntimeService;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.rcm.requests.IntegrationTestBase;
 import org.rcm.requests.RequestJourney;
 import org.rcm.requests.request.RecipientState;
+import org.rcm.requests.request.RequestProcess.Elements;
 import org.rcm.requests.request.RequestRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,6 +62,9 @@ class StatisticsIntegrationTest extends IntegrationTestBase {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    RuntimeService runtime;
+
     private final String meeting = "stats-" + UUID.randomUUID();
     private final String scriptParty = "S" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 
@@ -70,9 +75,10 @@ class StatisticsIntegrationTest extends IntegrationTestBase {
                 .params(meeting, "Statistics test meeting", "Panamá", LocalDate.of(2020, 2, 20),
                         LocalDate.of(2020, 2, 21), "es", Timestamp.from(Instant.now())).update();
         String reference = journey.sent("Statistics " + meeting, "IOM", "PAHO");
-        // both sendings recorded before their times are set, so that marking them sent does not overwrite the state
-        await().atMost(Duration.ofSeconds(20)).until(() -> registry.recipients(reference).stream()
-                .allMatch(recipient -> recipient.sentAt() != null));
+        // both recipients waiting for their reply before the states and times are set: reaching "Await reply" (a job
+        // after the sending) sets the state AWAITING_REPLY, which would overwrite them
+        await().atMost(Duration.ofSeconds(20)).until(() -> runtime.createExecutionQuery()
+                .processInstanceBusinessKey(reference).activityId(Elements.AWAIT_REPLY).count() == 2);
         jdbc.sql("update request set meeting_id = ? where reference = ?").params(meeting, reference).update();
         registry.setRecipientState(reference, "IOM", RecipientState.ANSWERED);
         // the statistics read only the registry's tables: an emailed reply would be answered "now", a few seconds
@@ -115,6 +121,8 @@ class StatisticsIntegrationTest extends IntegrationTestBase {
         assertThat(page.select("#statistics-table caption").text()).as("table caption").isNotBlank();
         assertThat(page.select(".hint").text()).as("the percentile definition is said on the page")
                 .contains("linear interpolation");
+        assertThat(page.select(".print-only").text()).as("the filter, said on paper")
+                .isEqualTo("Sent from 2020-03-01 to 2020-03-31; meeting: Statistics test meeting.");
     }
 
     @Test
