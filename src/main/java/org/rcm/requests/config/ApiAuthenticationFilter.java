@@ -27,7 +27,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Secretariat pages); the user becomes the request's principal and the user's groups its roles.
  * <ul>
  * <li>public: the reply page ({@code /reply/**}, protected by its signed token), {@code GET /actuator/health} with
- * its liveness and readiness groups, the start page {@code /} and the login page {@code /login};</li>
+ * its liveness and readiness groups, the start page {@code /}, the login page {@code /login} and the pages' static
+ * files ({@code /css}, {@code /js}, {@code /webjars});</li>
  * <li>left to their own guards: the Camunda webapps ({@code /camunda/**}, session login and CSRF of their own) and
  * the engine's REST API ({@code /engine-rest/**}, HTTP Basic by {@code ProcessEngineAuthenticationFilter});</li>
  * <li>{@code /api/**}: members of {@code secretariat} or {@code camunda-admin}; {@code /actuator/**} beyond health:
@@ -44,6 +45,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     /** The Secretariat pages of DESIGN.md section 5 (and their exports). */
     static final List<String> SECRETARIAT_PAGES = List.of("/registry", "/registry.csv", "/meetings", "/statistics",
             "/statistics.csv");
+    /** The pages' stylesheet, scripts and libraries: no data, and the login page needs them before any login. */
+    static final List<String> STATIC = List.of("/css/", "/js/", "/webjars/");
     /** Pages load scripts only from the application (the chart library comes from a webjar), never inline. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; "
@@ -85,7 +88,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         return path.equals("/login") || read && (PUBLIC_HEALTH.contains(path) || path.equals("/")
-                || path.equals("/favicon.ico"));
+                || path.equals("/favicon.ico") || STATIC.stream().anyMatch(folder -> path.startsWith(folder)));
     }
 
     @Override

@@ -40,6 +40,8 @@ class LoginIntegrationTest extends IntegrationTestBase {
 
         HttpResponse<String> form = get("/login?next=/registry");
         assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(get("/css/pages.css").statusCode()).as("the login page's stylesheet, before any login")
+                .isEqualTo(200);
         assertThat(form.body()).as("Spanish by default").contains("Iniciar sesión").contains("name=\"next\"");
 
         HttpResponse<String> login = post("/login", Map.of("username", "officer1", "password", "demo",
