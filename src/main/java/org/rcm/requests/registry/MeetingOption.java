@@ -1,0 +1,5 @@
+package org.rcm.requests.registry;
+
+/** A meeting as the registry's meeting filter offers it. */
+public record MeetingOption(String id, String name) {
+}
