@@ -46,8 +46,7 @@ public class RegistryQuery {
     public RegistryPage page(RegistryFilter filter) {
         LocalDate today = LocalDate.now(clock);
         Where where = where(filter, today);
-        long total = jdbc.sql("select count(*) from request r" + where.sql).params(where.params)
-                .query(Long.class).single();
+        long total = count(filter, today);
         RegistryPage empty = new RegistryPage(List.of(), total, filter.page(), filter.size());
         RegistryFilter clamped = filter.withPage(Math.min(filter.page(), empty.totalPages()));
         List<Object> params = new ArrayList<>(where.params);
@@ -60,8 +59,29 @@ public class RegistryQuery {
 
     /** How many requests match the filter (paging aside). */
     public long count(RegistryFilter filter) {
-        Where where = where(filter, LocalDate.now(clock));
-        return jdbc.sql("select count(*) from request r" + where.sql).params(where.params).query(Long.class).single();
+        return count(filter, LocalDate.now(clock));
+    }
+
+    /**
+     * Counts with joins where the page query has {@code exists}: a page stops after its rows in date order, a count
+     * visits every match, and starting from the recipients' indexes visits far fewer rows (see the benchmark).
+     */
+    private long count(RegistryFilter filter, LocalDate today) {
+        StringBuilder from = new StringBuilder("select count(*) from request r");
+        List<Object> params = new ArrayList<>();
+        if (filter.recipient() != null) {
+            // (reference, party_code) is the key: at most one row per request, no duplicates to remove
+            from.append(" join request_recipient f on f.reference = r.reference and f.party_code = ?");
+            params.add(filter.recipient());
+        }
+        if (filter.overdueOnly()) {
+            from.append(" join (select distinct o.reference from request_recipient o where o.state in ").append(AWAITED)
+                    .append(" and o.reply_due < ?) o on o.reference = r.reference");
+            params.add(Date.valueOf(today));
+        }
+        Where where = where(filter.withRecipient(null).withOverdueOnly(false), today);
+        params.addAll(where.params);
+        return jdbc.sql(from + where.sql).params(params).query(Long.class).single();
     }
 
     /**
