@@ -21,20 +21,17 @@ function language() {
   return preferred.toLowerCase().startsWith('en') ? 'en' : 'es';
 }
 
-export default {
-  id: 'interagency-secretariat-links',
+/** One plugin per link, so that each gets its own item in the header, as Tasklist's own actions do. */
+export default LINKS.map((link, index) => ({
+  id: 'interagency-link-' + link.path.substring(1),
   pluginPoint: 'tasklist.navbar.action',
-  priority: 400,
+  priority: 500 - index,
   render: (node) => {
     const lang = language();
-    const root = contextPath();
-    LINKS.forEach((link) => {
-      const anchor = document.createElement('a');
-      anchor.href = root + link.path + '?lang=' + lang;
-      anchor.textContent = link[lang];
-      anchor.className = 'secretariat-link';
-      anchor.style.marginRight = '1em';
-      node.appendChild(anchor);
-    });
+    const anchor = document.createElement('a');
+    anchor.href = contextPath() + link.path + '?lang=' + lang;
+    anchor.textContent = link[lang];
+    anchor.className = 'secretariat-link';
+    node.appendChild(anchor);
   }
-};
+}));
