@@ -57,6 +57,7 @@ public final class AppNode implements AutoCloseable {
         properties.put("spring.mail.properties.mail.smtp.starttls.enable", "false");
         properties.put("spring.mail.properties.mail.smtp.starttls.required", "false");
         properties.put("app.demo.enabled", "true");
+        properties.put("app.demo.meetings", "false");
         properties.put("app.mail.inbound.mode", idle ? "idle" : "poll");
         properties.put("app.mail.inbound.poll-interval", "PT2S");
         properties.put("server.port", "0");

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.rcm.requests.web.CsvWriter;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -48,18 +49,18 @@ class RegistryCsvController {
             throws IOException {
         RegistryFilter filter = filters.read(params).filter();
         long total = query.count(filter);
-        response.setContentType("text/csv;charset=UTF-8");
+        response.setContentType(CsvWriter.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("registry-" + LocalDate.now(clock) + ".csv").build().toString());
         Writer out = response.getWriter();
         // the byte order mark tells spreadsheet programs that the file is UTF-8 (accents in Spanish subjects)
-        out.write('\uFEFF');
-        RegistryCsv csv = new RegistryCsv(out);
-        csv.row(COLUMNS.stream().map(column -> messages.getMessage("registry.csv." + column, null, locale)).toList());
+        out.write(CsvWriter.BOM);
+        CsvWriter.write(out, COLUMNS.stream().map(column -> messages.getMessage("registry.csv." + column, null,
+                locale)).toList());
         query.each(filter, MAX_ROWS, CHUNK, rows -> {
             try {
                 for (RegistryRow row : rows) {
-                    csv.row(cells(row));
+                    CsvWriter.write(out, cells(row));
                 }
                 out.flush();
             } catch (IOException e) {
@@ -67,7 +68,8 @@ class RegistryCsvController {
             }
         });
         if (total > MAX_ROWS) {
-            csv.row(List.of(messages.getMessage("registry.csv.truncated", new Object[] {MAX_ROWS, total}, locale)));
+            CsvWriter.write(out, List.of(messages.getMessage("registry.csv.truncated", new Object[] {MAX_ROWS, total},
+                    locale)));
         }
         out.flush();
     }

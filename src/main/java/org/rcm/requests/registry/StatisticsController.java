@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.rcm.requests.web.Page;
+import org.rcm.requests.web.CsvWriter;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -60,7 +61,7 @@ class StatisticsController {
     ResponseEntity<byte[]> csv(StatisticsFilterForm form, Locale locale) {
         StatisticsReport report = statistics.report(form.parse().filter(), locale);
         // a byte order mark, so that a spreadsheet reads the accents of the parties' names as UTF-8
-        byte[] body = ("\uFEFF" + StatisticsCsv.of(report, locale, messages)).getBytes(StandardCharsets.UTF_8);
+        byte[] body = (CsvWriter.BOM + StatisticsCsv.of(report, locale, messages)).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -1,11 +1,10 @@
 package org.rcm.requests.registry;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
+import org.rcm.requests.web.CsvWriter;
 import org.springframework.context.MessageSource;
 
 /** The statistics table as CSV (comma-separated, UTF-8, decimal point), for a spreadsheet. */
@@ -29,22 +28,12 @@ final class StatisticsCsv {
         return csv.toString();
     }
 
-    private static List<String> values(String kind, String code, String name, StatisticsRow row) {
-        List<String> values = new ArrayList<>(List.of(kind, code, name));
-        Stream.of(row.sent(), row.answered(), row.answerRate(), row.open(), row.overdue(), row.medianDays(),
-                row.p90Days()).map(value -> value == null ? "" : value.toString()).forEach(values::add);
-        return values;
+    private static List<Object> values(String kind, String code, String name, StatisticsRow row) {
+        return Arrays.asList(kind, code, name, row.sent(), row.answered(), row.answerRate(), row.open(),
+                row.overdue(), row.medianDays(), row.p90Days());
     }
 
-    private static void line(StringBuilder csv, List<String> values) {
-        csv.append(values.stream().map(StatisticsCsv::field).collect(Collectors.joining(","))).append("\r\n");
-    }
-
-    /** Quoted where needed (RFC 4180); a text a spreadsheet would take for a formula is prefixed with a quote. */
-    private static String field(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?[0-9.]+")
-                ? "'" + value : value;
-        boolean quote = safe.chars().anyMatch(c -> c == '"' || c == ',' || c == '\r' || c == '\n');
-        return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    private static void line(StringBuilder csv, List<?> values) {
+        csv.append(CsvWriter.row(values));
     }
 }

@@ -41,7 +41,9 @@ public final class CsvWriter {
         if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
-        boolean quote = text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r");
+        // ';' too: spreadsheets set to Spanish read it as the separator
+        boolean quote = text.contains(",") || text.contains(";") || text.contains("\"") || text.contains("\n")
+                || text.contains("\r");
         return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 }
