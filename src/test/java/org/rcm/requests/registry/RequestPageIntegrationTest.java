@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.rcm.requests.IntegrationTestBase;
 import org.rcm.requests.RequestJourney;
 import org.rcm.requests.TestMailServer;
+import org.rcm.requests.TestMails;
 import org.rcm.requests.request.NewRequest;
 import org.rcm.requests.request.RequestProcess.Elements;
 import org.rcm.requests.request.RequestProcess.Variables;
@@ -36,6 +37,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The request page through the real application: every kind of step of a request, shown in order and escaped. */
 class RequestPageIntegrationTest extends IntegrationTestBase {
+
+    private static final String IOM_FOCAL_POINT = "focal.point@iom.example.org";
 
     private static final Duration FEW_SECONDS = Duration.ofSeconds(30);
     private static final String REPLY_OVERDUE = "BoundaryEvent_ReplyOverdue";
@@ -76,14 +79,15 @@ class RequestPageIntegrationTest extends IntegrationTestBase {
                 && journey.sentMessage(reference, "PAHO").isPresent());
 
         // IOM answers by email, the officer asks for a clarification, IOM answers again and the reply is accepted
-        TestMailServer.sendToSecretariat(reply(reference, "IOM", "Adjuntamos los datos <script>alert(1)</script>"));
+        TestMailServer.sendToSecretariat(TestMails.reply(reference, IOM_FOCAL_POINT, "IOM",
+                "Adjuntamos los datos <script>alert(1)</script>"));
         Task review = await().atMost(FEW_SECONDS).until(() -> task(reference, Elements.REVIEW_REPLY), t -> t != null);
         Document whileReviewing = page("/registry/" + reference, "officer1");
         journey.complete(review, "officer1", Map.of(Variables.OUTCOME, "clarify",
                 Variables.CLARIFICATION, "¿Qué años cubren los datos?"));
         await().atMost(FEW_SECONDS).until(() -> runtime.createExecutionQuery().processInstanceId(pid)
                 .activityId(Elements.AWAIT_REPLY).count() == 2);
-        TestMailServer.sendToSecretariat(reply(reference, "IOM", "Cubren de 2010 a 2016."));
+        TestMailServer.sendToSecretariat(TestMails.reply(reference, IOM_FOCAL_POINT, "IOM", "Cubren de 2010 a 2016."));
         Task secondReview = await().atMost(FEW_SECONDS).until(() -> task(reference, Elements.REVIEW_REPLY),
                 t -> t != null);
         journey.complete(secondReview, "officer2", Map.of(Variables.OUTCOME, "accept"));
@@ -195,7 +199,7 @@ class RequestPageIntegrationTest extends IntegrationTestBase {
     @Test
     void aBounceShowsTheDeliveryFailureAndTheContactDecision() throws Exception {
         String reference = journey.sent("Campaña negocio mortal " + UUID.randomUUID(), "UNODC");
-        TestMailServer.sendToSecretariat(bounce("focal.point@unodc.example.org",
+        TestMailServer.sendToSecretariat(TestMails.bounce("focal.point@unodc.example.org",
                 "<" + (reference + ".unodc.request.1@crm.example.org").toLowerCase() + ">"));
         Task correct = await().atMost(FEW_SECONDS).until(() -> task(reference, Elements.CORRECT_CONTACT),
                 t -> t != null);
@@ -276,37 +280,5 @@ class RequestPageIntegrationTest extends IntegrationTestBase {
                 .header("Accept-Language", "es")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo")
                         .getBytes(StandardCharsets.UTF_8))).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String reply(String reference, String recipient, String text) {
-        String original = "<" + (reference + "." + recipient + ".request.1@crm.example.org").toLowerCase() + ">";
-        return "From: Focal point <focal.point@" + recipient.toLowerCase() + ".example.org>\r\n"
-                + "To: secretaria@crm.example.org\r\n"
-                + "Message-ID: <" + UUID.randomUUID() + "@mail.example.org>\r\n"
-                + "In-Reply-To: " + original + "\r\n"
-                + "References: " + original + "\r\n"
-                + "Subject: Re: [" + reference + "] Solicitud\r\n"
-                + "MIME-Version: 1.0\r\n"
-                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
-                + text + "\r\n\r\n"
-                + "El lun, 1 dic 2026 a las 10:00, Secretaría Técnica <secretaria@crm.example.org> escribió:\r\n"
-                + "> Solicitamos la información indicada.\r\n";
-    }
-
-    private static String bounce(String failed, String originalMessageId) {
-        return "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\r\n"
-                + "To: secretaria@crm.example.org\r\n"
-                + "Message-ID: <" + UUID.randomUUID() + "@mx.example.org>\r\n"
-                + "Subject: Undelivered Mail Returned to Sender\r\n"
-                + "MIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
-                + "--b1\r\nContent-Type: text/plain\r\n\r\nYour message could not be delivered.\r\n"
-                + "--b1\r\nContent-Type: message/delivery-status\r\n\r\n"
-                + "Reporting-MTA: dns; mx.example.org\r\n\r\n"
-                + "Final-Recipient: rfc822; " + failed + "\r\nAction: failed\r\nStatus: 5.1.1\r\n"
-                + "Diagnostic-Code: smtp; 550 5.1.1 <" + failed + ">: User unknown\r\n\r\n"
-                + "--b1\r\nContent-Type: text/rfc822-headers\r\n\r\n"
-                + "From: secretaria@crm.example.org\r\nTo: " + failed + "\r\nMessage-ID: " + originalMessageId
-                + "\r\nSubject: [CRM] Solicitud\r\n\r\n--b1--\r\n";
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.rcm.requests.IntegrationTestBase;
 import org.rcm.requests.RequestJourney;
 import org.rcm.requests.TestMailServer;
+import org.rcm.requests.TestMails;
 import org.rcm.requests.correspondence.CorrespondenceEntry;
 import org.rcm.requests.correspondence.CorrespondenceLog;
 import org.rcm.requests.directory.Directory;
@@ -55,7 +56,7 @@ class InboundMailIntegrationTest extends IntegrationTestBase {
     void replyByEmailOpensTheReviewWithTheQuotedOriginalStripped() throws Exception {
         String reference = journey.sent("Puntos focales especializados", "PAHO");
 
-        TestMailServer.sendToSecretariat(reply(reference, "punto.focal@paho.example.org", "PAHO",
+        TestMailServer.sendToSecretariat(TestMails.reply(reference, "punto.focal@paho.example.org", "PAHO",
                 "Adjuntamos la lista de puntos focales.\n\nSaludos,\nOPS"));
 
         Task review = await().atMost(FEW_SECONDS).until(() -> reviewTask(reference), task -> task != null);
@@ -70,7 +71,7 @@ class InboundMailIntegrationTest extends IntegrationTestBase {
     @Test
     void sameMessageDeliveredTwiceIsTakenOnce() throws Exception {
         String reference = journey.sent("Carpeta virtual de estadísticas", "UNHCR");
-        String raw = reply(reference, "punto.focal@unhcr.example.org", "UNHCR", "Recibido, gracias.");
+        String raw = TestMails.reply(reference, "punto.focal@unhcr.example.org", "UNHCR", "Recibido, gracias.");
 
         TestMailServer.sendToSecretariat(raw);
         TestMailServer.sendToSecretariat(raw);
@@ -84,7 +85,7 @@ class InboundMailIntegrationTest extends IntegrationTestBase {
     @Test
     void automaticReplyIsLoggedButDoesNotAnswer() throws Exception {
         String reference = journey.sent("Ventanas epidemiológicas", "ICRC");
-        String auto = reply(reference, "focal.point@icrc.example.org", "ICRC", "I am out of the office until Monday.")
+        String auto = TestMails.reply(reference, "focal.point@icrc.example.org", "ICRC", "I am out of the office until Monday.")
                 .replace("Subject: Re:", "Auto-Submitted: auto-replied\r\nSubject: Automatic reply: Re:");
 
         TestMailServer.sendToSecretariat(auto);
@@ -102,7 +103,7 @@ class InboundMailIntegrationTest extends IntegrationTestBase {
         String reference = journey.sent("Campaña negocio mortal", "UNODC");
         String original = "<" + (reference + ".unodc.request.1@crm.example.org").toLowerCase() + ">";
 
-        TestMailServer.sendToSecretariat(bounce("focal.point@unodc.example.org", original));
+        TestMailServer.sendToSecretariat(TestMails.bounce("focal.point@unodc.example.org", original));
 
         Task correct = await().atMost(FEW_SECONDS).until(() -> tasks.createTaskQuery()
                 .processInstanceBusinessKey(reference).taskDefinitionKey(Elements.CORRECT_CONTACT).singleResult(),
@@ -146,7 +147,7 @@ class InboundMailIntegrationTest extends IntegrationTestBase {
     void replyFromOutsideTheRecipientsOrganizationGoesToTriage() throws Exception {
         String reference = journey.sent("Mapeo de flujos", "IOM");
 
-        TestMailServer.sendToSecretariat(reply(reference, "someone@paho.example.org", "IOM", "Respondo por la OIM."));
+        TestMailServer.sendToSecretariat(TestMails.reply(reference, "someone@paho.example.org", "IOM", "Respondo por la OIM."));
 
         await().atMost(FEW_SECONDS).until(() -> tasks.createTaskQuery().taskDefinitionKey("Task_TriageMessage")
                 .processVariableValueEquals(Variables.REFERENCE, reference).count() == 1);
@@ -169,13 +170,13 @@ class InboundMailIntegrationTest extends IntegrationTestBase {
     @Test
     void replyToAClosedRequestGoesToTriageWithTheRequestSuggested() throws Exception {
         String reference = journey.sent("Matriz del Protocolo de Palermo", "UNHCR");
-        TestMailServer.sendToSecretariat(reply(reference, "punto.focal@unhcr.example.org", "UNHCR", "Adjunto."));
+        TestMailServer.sendToSecretariat(TestMails.reply(reference, "punto.focal@unhcr.example.org", "UNHCR", "Adjunto."));
         Task review = await().atMost(FEW_SECONDS).until(() -> reviewTask(reference), task -> task != null);
         journey.complete(review, "officer1", Map.of(Variables.OUTCOME, "accept"));
         await().atMost(FEW_SECONDS).until(() -> registry.find(reference).orElseThrow().state()
                 == org.rcm.requests.request.RequestState.CLOSED);
 
-        TestMailServer.sendToSecretariat(reply(reference, "punto.focal@unhcr.example.org", "UNHCR",
+        TestMailServer.sendToSecretariat(TestMails.reply(reference, "punto.focal@unhcr.example.org", "UNHCR",
                 "Una corrección a nuestra respuesta."));
 
         Task triage = await().atMost(FEW_SECONDS).until(() -> tasks.createTaskQuery()
@@ -221,38 +222,5 @@ class InboundMailIntegrationTest extends IntegrationTestBase {
     private RecipientState recipientState(String reference, String code) {
         return registry.recipients(reference).stream().filter(r -> r.code().equals(code))
                 .map(RequestDetails.Recipient::state).findFirst().orElseThrow();
-    }
-
-    private static String reply(String reference, String from, String recipient, String text) {
-        String original = "<" + (reference + "." + recipient + ".request.1@crm.example.org").toLowerCase() + ">";
-        return "From: Focal point <" + from + ">\r\n"
-                + "To: secretaria@crm.example.org\r\n"
-                + "Message-ID: <" + UUID.randomUUID() + "@mail.example.org>\r\n"
-                + "In-Reply-To: " + original + "\r\n"
-                + "References: " + original + "\r\n"
-                + "Subject: Re: [" + reference + "] Solicitud\r\n"
-                + "MIME-Version: 1.0\r\n"
-                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
-                + text.replace("\n", "\r\n") + "\r\n\r\n"
-                + "El lun, 1 dic 2026 a las 10:00, Secretaría Técnica <secretaria@crm.example.org> escribió:\r\n"
-                + "> Solicitamos la información indicada.\r\n";
-    }
-
-    private static String bounce(String failed, String originalMessageId) {
-        return "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\r\n"
-                + "To: secretaria@crm.example.org\r\n"
-                + "Message-ID: <" + UUID.randomUUID() + "@mx.example.org>\r\n"
-                + "Subject: Undelivered Mail Returned to Sender\r\n"
-                + "MIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
-                + "--b1\r\nContent-Type: text/plain\r\n\r\nI'm sorry to have to inform you that your message could "
-                + "not be delivered.\r\n"
-                + "--b1\r\nContent-Type: message/delivery-status\r\n\r\n"
-                + "Reporting-MTA: dns; mx.example.org\r\n\r\n"
-                + "Final-Recipient: rfc822; " + failed + "\r\nAction: failed\r\nStatus: 5.1.1\r\n"
-                + "Diagnostic-Code: smtp; 550 5.1.1 <" + failed + ">: Recipient address rejected: User unknown\r\n\r\n"
-                + "--b1\r\nContent-Type: text/rfc822-headers\r\n\r\n"
-                + "From: secretaria@crm.example.org\r\nTo: " + failed + "\r\nMessage-ID: " + originalMessageId
-                + "\r\nSubject: [CRM] Solicitud\r\n\r\n--b1--\r\n";
     }
 }

@@ -1,0 +1,45 @@
+package org.rcm.requests;
+
+import java.util.UUID;
+
+/** Raw emails as recipients' mail servers send them to the Secretariat: a reply quoting the request, a bounce. */
+public final class TestMails {
+
+    private TestMails() {
+    }
+
+    /** A focal point's reply to the request email of {@code recipient}, quoting it (the quote is cut on intake). */
+    public static String reply(String reference, String from, String recipient, String text) {
+        String original = "<" + (reference + "." + recipient + ".request.1@crm.example.org").toLowerCase() + ">";
+        return "From: Focal point <" + from + ">\r\n"
+                + "To: secretaria@crm.example.org\r\n"
+                + "Message-ID: <" + UUID.randomUUID() + "@mail.example.org>\r\n"
+                + "In-Reply-To: " + original + "\r\n"
+                + "References: " + original + "\r\n"
+                + "Subject: Re: [" + reference + "] Solicitud\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + text.replace("\n", "\r\n") + "\r\n\r\n"
+                + "El lun, 1 dic 2026 a las 10:00, Secretaría Técnica <secretaria@crm.example.org> escribió:\r\n"
+                + "> Solicitamos la información indicada.\r\n";
+    }
+
+    /** A delivery status notification (RFC 3464): the request email to {@code failed} bounced, permanently. */
+    public static String bounce(String failed, String originalMessageId) {
+        return "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\r\n"
+                + "To: secretaria@crm.example.org\r\n"
+                + "Message-ID: <" + UUID.randomUUID() + "@mx.example.org>\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n"
+                + "--b1\r\nContent-Type: text/plain\r\n\r\nI'm sorry to have to inform you that your message could "
+                + "not be delivered.\r\n"
+                + "--b1\r\nContent-Type: message/delivery-status\r\n\r\n"
+                + "Reporting-MTA: dns; mx.example.org\r\n\r\n"
+                + "Final-Recipient: rfc822; " + failed + "\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+                + "Diagnostic-Code: smtp; 550 5.1.1 <" + failed + ">: Recipient address rejected: User unknown\r\n\r\n"
+                + "--b1\r\nContent-Type: text/rfc822-headers\r\n\r\n"
+                + "From: secretaria@crm.example.org\r\nTo: " + failed + "\r\nMessage-ID: " + originalMessageId
+                + "\r\nSubject: [CRM] Solicitud\r\n\r\n--b1--\r\n";
+    }
+}
