@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import org.rcm.requests.request.RecipientState;
 import org.rcm.requests.request.RequestState;
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class RegistryQuery {
+
+    private static final Pattern WHOLE_REFERENCE = Pattern.compile("(?i)CRM-\\d{4}-\\d{4,}");
 
     /** Recipient states that still wait for a reply: past their due date they count as overdue. */
     private static final String AWAITED = "('AWAITING_REPLY', 'OVERDUE')";
@@ -149,7 +152,11 @@ public class RegistryQuery {
                     + " and o.state in " + AWAITED + " and o.reply_due < ?)");
             params.add(Date.valueOf(today));
         }
-        if (filter.search() != null) {
+        if (filter.search() != null && WHOLE_REFERENCE.matcher(filter.search().trim()).matches()) {
+            // a whole reference, as officers paste it from an email: the primary key, not a scan of every subject
+            sql.append(" and r.reference = ?");
+            params.add(filter.search().trim().toUpperCase(Locale.ROOT));
+        } else if (filter.search() != null) {
             String pattern = "%" + likeEscaped(filter.search().toLowerCase(Locale.ROOT)) + "%";
             sql.append(" and (lower(r.reference) like ? escape '!' or lower(r.subject) like ? escape '!')");
             params.add(pattern);
