@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,7 +51,9 @@ public class ProcessDeployer {
     public record Result(List<String> deployed, List<ModelProblem> refused) {
     }
 
+    /** First of the start-up listeners: the demo meeting's drafts start processes of these models. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     public Result deploy() {
         return deploy(Path.of(properties.processesDir()));
     }
