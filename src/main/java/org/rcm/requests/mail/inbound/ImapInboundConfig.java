@@ -7,11 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 import jakarta.mail.Flags;
-import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
-import jakarta.mail.search.MessageIDTerm;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.Pollers;
-import org.springframework.integration.mail.ImapMailReceiver;
 import org.springframework.integration.mail.dsl.Mail;
 import org.springframework.messaging.Message;
 
@@ -35,16 +32,10 @@ class ImapInboundConfig {
     private static final Logger LOG = LoggerFactory.getLogger(ImapInboundConfig.class);
 
     @Bean
-    ImapMailReceiver secretariatMailbox(InboundProperties properties) {
+    SecretariatMailReceiver secretariatMailbox(InboundProperties properties) {
         String url = "%s://%s:%s@%s:%d/%s".formatted(properties.protocol(), encode(properties.username()),
                 encode(properties.password()), properties.host(), properties.port(), properties.folder());
-        ImapMailReceiver receiver = new ImapMailReceiver(url) {
-            /** Read-write, or the \\Seen flag set after storing would not stick. */
-            @Override
-            protected int getFolderOpenMode() {
-                return Folder.READ_WRITE;
-            }
-        };
+        SecretariatMailReceiver receiver = new SecretariatMailReceiver(url);
         receiver.setShouldMarkMessagesAsRead(false);
         receiver.setShouldDeleteMessages(false);
         receiver.setAutoCloseFolder(false);
@@ -63,7 +54,7 @@ class ImapInboundConfig {
     }
 
     @Bean
-    IntegrationFlow inboundMailFlow(ImapMailReceiver receiver, InboundProperties properties,
+    IntegrationFlow inboundMailFlow(SecretariatMailReceiver receiver, InboundProperties properties,
                                     InboundMailService inbound) {
         var flow = properties.mode() == InboundProperties.Mode.IDLE
                 ? IntegrationFlow.from(Mail.imapIdleAdapter(receiver).autoStartup(true)
@@ -71,7 +62,7 @@ class ImapInboundConfig {
                 : IntegrationFlow.from(Mail.imapInboundAdapter(receiver),
                         poller -> poller.poller(Pollers.fixedDelay(properties.pollInterval()).maxMessagesPerPoll(100)));
         return flow.handle(Message.class, (message, headers) -> {
-            take(message, inbound);
+            take(message, inbound, receiver);
             return null;
         }).get();
     }
@@ -80,32 +71,17 @@ class ImapInboundConfig {
      * The folder stays open (the receiver reuses it, and IDLE needs it), so that each message of a batch can be
      * flagged in the mailbox once it is stored.
      */
-    private static void take(Message<?> message, InboundMailService inbound) {
+    private static void take(Message<?> message, InboundMailService inbound, SecretariatMailReceiver receiver) {
         MimeMessage mime = (MimeMessage) message.getPayload();
         try {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             mime.writeTo(raw);
             InboundMailService.Outcome outcome = inbound.receive(raw.toByteArray());
-            markSeen(mime);
+            receiver.markSeen(mime);
             LOG.info("Inbound message {}: {} {}", outcome.correspondenceId(), outcome.reading().classification(),
                     outcome.action());
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Could not read an inbound message; it stays unseen in the mailbox", e);
-        }
-    }
-
-    /**
-     * The receiver hands over copies; the message in the mailbox is found again by its Message-ID and flagged there.
-     * One without Message-ID stays unseen, and is recognised by its content when fetched again.
-     */
-    private static void markSeen(MimeMessage copy) throws MessagingException {
-        Folder folder = copy.getFolder();
-        String messageId = copy.getMessageID();
-        if (folder == null || !folder.isOpen() || messageId == null) {
-            return;
-        }
-        for (jakarta.mail.Message original : folder.search(new MessageIDTerm(messageId))) {
-            original.setFlag(Flags.Flag.SEEN, true);
         }
     }
 
