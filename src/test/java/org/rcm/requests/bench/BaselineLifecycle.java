@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -28,8 +29,8 @@ import org.camunda.bpm.model.bpmn.builder.SubProcessBuilder;
  * process of the product's shape with no-op delegates and no mail, driven exactly like {@link ProductLifecycle}.
  * <p>
  * The same: the engine version, the database and its URL options, a Hikari pool of the default size, history
- * {@code full}, the job executor on with the settings the Spring Boot starter gives the product (3–10 threads, queue
- * of 3, 3 jobs per acquisition, 5 s wait, 60 s max wait), the DMN {@code processes/Decision_ApprovalRequired.dmn}, the
+ * {@code full}, UUID ids, the job executor on with the settings the Spring Boot starter gives the product (3–10
+ * threads, queue of 3, 3 jobs per acquisition, 5 s wait, 60 s max wait), the DMN {@code processes/Decision_ApprovalRequired.dmn}, the
  * tasks and their candidate groups, the multi-instance sub-processes, the timers (not due), the asynchronous
  * continuations around sending and after the reply, the message correlation by business key and local
  * {@code correlationKey}, and the driver's task queries and completions (as the same users).
@@ -68,6 +69,9 @@ final class BaselineLifecycle implements Lifecycle {
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setJobExecutorActivate(true);
         configuration.setMetricsEnabled(true);
+        // the Spring Boot starter's default, as in the product (the database id generator would take a second
+        // connection inside a command, and exhaust the pool under load)
+        configuration.setIdGenerator(new StrongUuidGenerator());
         JavaDelegate noop = execution -> { };
         JavaDelegate send = execution -> sentAt.put(execution.getBusinessKey() + "/"
                 + execution.getVariable("recipient"), System.currentTimeMillis());
