@@ -46,10 +46,10 @@ public final class AppNode implements AutoCloseable {
         properties.put("DATABASE_USERNAME", TestPostgres.USER);
         properties.put("DATABASE_PASSWORD", TestPostgres.PASSWORD);
         properties.put("MAIL_HOST", "127.0.0.1");
-        properties.put("MAIL_PORT", TestMailServer.MAIL.getSmtp().getPort());
+        properties.put("MAIL_PORT", TestMailServer.MAIL.smtpPort());
         properties.put("IMAP_PROTOCOL", "imap");
         properties.put("IMAP_HOST", "127.0.0.1");
-        properties.put("IMAP_PORT", TestMailServer.MAIL.getImap().getPort());
+        properties.put("IMAP_PORT", TestMailServer.MAIL.imapPort());
         properties.put("IMAP_USERNAME", mailbox);
         properties.put("IMAP_PASSWORD", "demo");
         properties.put("SECRETARIAT_ADDRESS", mailbox);
@@ -112,7 +112,7 @@ public final class AppNode implements AutoCloseable {
                 + text + "\r\n\r\nSaludos\r\n";
         Properties smtp = new Properties();
         smtp.setProperty("mail.smtp.host", "127.0.0.1");
-        smtp.setProperty("mail.smtp.port", String.valueOf(TestMailServer.MAIL.getSmtp().getPort()));
+        smtp.setProperty("mail.smtp.port", String.valueOf(TestMailServer.MAIL.smtpPort()));
         MimeMessage message = new MimeMessage(Session.getInstance(smtp),
                 new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))) {
             @Override

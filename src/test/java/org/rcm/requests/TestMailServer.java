@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.rcm.requests.config.PromptGreenMail;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -21,16 +22,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestMailServer {
 
     public static final String SECRETARIAT = "secretaria@crm.example.org";
-    public static final GreenMail MAIL = start();
+    public static final PromptGreenMail MAIL = start();
 
     private TestMailServer() {
     }
 
-    private static GreenMail start() {
+    /** The embedded server of the default run, as it is. */
+    private static PromptGreenMail start() {
         // fixed free ports rather than port 0, so that a test can stop the server and start it on the same ports
-        GreenMail mail = new GreenMail(new ServerSetup[] {
+        PromptGreenMail mail = new PromptGreenMail(
                 new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+                new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
         mail.start();
         mail.setUser(SECRETARIAT, SECRETARIAT, "demo");
         Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
@@ -54,7 +56,7 @@ public final class TestMailServer {
     public static void sendToSecretariat(String raw) throws Exception {
         Properties smtp = new Properties();
         smtp.setProperty("mail.smtp.host", "127.0.0.1");
-        smtp.setProperty("mail.smtp.port", String.valueOf(MAIL.getSmtp().getPort()));
+        smtp.setProperty("mail.smtp.port", String.valueOf(MAIL.smtpPort()));
         Session session = Session.getInstance(smtp);
         MimeMessage message = new MimeMessage(session,
                 new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))) {
@@ -68,10 +70,10 @@ public final class TestMailServer {
 
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("spring.mail.port", () -> MAIL.smtpPort());
         registry.add("app.mail.embedded.enabled", () -> "false");
         registry.add("app.mail.inbound.host", () -> "127.0.0.1");
-        registry.add("app.mail.inbound.port", () -> MAIL.getImap().getPort());
+        registry.add("app.mail.inbound.port", () -> MAIL.imapPort());
         registry.add("app.mail.inbound.username", () -> SECRETARIAT);
         registry.add("app.mail.inbound.password", () -> "demo");
     }

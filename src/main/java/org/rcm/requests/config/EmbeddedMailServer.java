@@ -1,6 +1,5 @@
 package org.rcm.requests.config;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.rcm.requests.mail.MailProperties;
 import org.slf4j.Logger;
@@ -21,7 +20,7 @@ class EmbeddedMailServer implements SmartLifecycle {
 
     private final EmbeddedMailProperties properties;
     private final MailProperties mail;
-    private GreenMail greenMail;
+    private PromptGreenMail greenMail;
 
     EmbeddedMailServer(EmbeddedMailProperties properties, MailProperties mail) {
         this.properties = properties;
@@ -30,9 +29,9 @@ class EmbeddedMailServer implements SmartLifecycle {
 
     @Override
     public void start() {
-        greenMail = new GreenMail(new ServerSetup[] {
+        greenMail = new PromptGreenMail(
                 new ServerSetup(properties.smtpPort(), properties.host(), ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(properties.imapPort(), properties.host(), ServerSetup.PROTOCOL_IMAP)});
+                new ServerSetup(properties.imapPort(), properties.host(), ServerSetup.PROTOCOL_IMAP));
         greenMail.start();
         greenMail.setUser(mail.secretariatAddress(), mail.secretariatAddress(), "demo");
         LOG.info("Embedded mail server: SMTP {}:{}, IMAP {}:{} (login = address, password = address; "

@@ -68,11 +68,11 @@ final class ProductLifecycle implements Lifecycle {
         properties.put("app.demo.meetings", "false");
         properties.put("app.mail.inbound.mode", "idle");
         properties.put("spring.mail.host", "127.0.0.1");
-        properties.put("spring.mail.port", String.valueOf(TestMailServer.MAIL.getSmtp().getPort()));
+        properties.put("spring.mail.port", String.valueOf(TestMailServer.MAIL.smtpPort()));
         properties.put("app.mail.embedded.enabled", "false");
         properties.put("app.mail.inbound.protocol", "imap");
         properties.put("app.mail.inbound.host", "127.0.0.1");
-        properties.put("app.mail.inbound.port", String.valueOf(TestMailServer.MAIL.getImap().getPort()));
+        properties.put("app.mail.inbound.port", String.valueOf(TestMailServer.MAIL.imapPort()));
         properties.put("app.mail.inbound.username", TestMailServer.SECRETARIAT);
         properties.put("app.mail.inbound.password", "demo");
         properties.put("app.mail.secretariat-address", TestMailServer.SECRETARIAT);
