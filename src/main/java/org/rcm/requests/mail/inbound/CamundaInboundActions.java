@@ -42,6 +42,14 @@ class CamundaInboundActions implements InboundActions {
     }
 
     @Override
+    public boolean awaitsReply(Match match) {
+        return asSystem(() -> runtime.createExecutionQuery().processInstanceBusinessKey(match.reference())
+                .messageEventSubscriptionName(RequestProcess.MESSAGE_REPLY_RECEIVED)
+                .variableValueEquals(Variables.CORRELATION_KEY,
+                        RequestProcess.correlationKey(match.reference(), match.recipient())).count() > 0);
+    }
+
+    @Override
     public boolean deliveryFailed(Match match, String reason) {
         return correlate(RequestProcess.MESSAGE_DELIVERY_FAILED, match, Map.of(Variables.BOUNCE_REASON, fit(reason)));
     }

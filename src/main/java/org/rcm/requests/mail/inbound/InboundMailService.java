@@ -29,15 +29,18 @@ public class InboundMailService {
     private final InboundMessages messages;
     private final CorrespondenceLog log;
     private final InboundActions actions;
+    private final ReplyDelivery replies;
     private final InboundProperties properties;
     private final MailProperties mail;
 
     InboundMailService(MessageMatcher matcher, InboundMessages messages, CorrespondenceLog log,
-                       InboundActions actions, InboundProperties properties, MailProperties mail) {
+                       InboundActions actions, ReplyDelivery replies, InboundProperties properties,
+                       MailProperties mail) {
         this.matcher = matcher;
         this.messages = messages;
         this.log = log;
         this.actions = actions;
+        this.replies = replies;
         this.properties = properties;
         this.mail = mail;
     }
@@ -97,7 +100,7 @@ public class InboundMailService {
     private Action act(long id, ParsedMessage parsed, Reading reading) {
         try {
             if (reading.answersARequest()) {
-                if (actions.replyReceived(reading.match(), id, parsed.replyText(), attachmentNames(parsed))) {
+                if (replies.deliver(reading.match(), id, parsed.replyText(), attachmentNames(parsed))) {
                     return Action.DELIVERED;
                 }
                 return triage(id, parsed, reading, "request " + reading.match().reference() + " is not awaiting a "
