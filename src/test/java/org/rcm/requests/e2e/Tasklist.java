@@ -1,0 +1,111 @@
+package org.rcm.requests.e2e;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Camunda Tasklist as the Secretariat and the Troika use it: log in, start a request from the start form, open a
+ * task, claim it, fill its Camunda Form and complete it. Form fields are found by the ids of
+ * {@code processes/Form_*.form} (form-js ends every input's id with the field's id), buttons by Tasklist's classes.
+ */
+final class Tasklist {
+
+    static final String HOME = "/camunda/app/tasklist/default/";
+    private static final String PASSWORD = "demo";
+
+    private final Browser browser;
+
+    Tasklist(Browser browser) {
+        this.browser = browser;
+    }
+
+    /** Logs in through Tasklist's own login form, after forgetting whoever was logged in before. */
+    void login(String user) throws IOException {
+        browser.forgetSessions();
+        browser.open(HOME);
+        browser.visible(By.cssSelector("input[type=text]")).sendKeys(user);
+        browser.visible(By.cssSelector("input[type=password]")).sendKeys(PASSWORD);
+        browser.shot("login-" + user);
+        browser.clickable(By.cssSelector("button[type=submit]")).click();
+        // the demo's filters are on the left once the task list has loaded
+        browser.visible(By.xpath("//*[contains(normalize-space(text()), 'My group tasks')]"));
+        browser.visible(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
+        browser.shot("tasklist-" + user);
+    }
+
+    /** Start process → "Inter-agency request" → the start form → Start. */
+    void startRequest(String subject, String body, List<String> recipients, LocalDate due) throws IOException {
+        browser.clickable(By.xpath("//a[contains(normalize-space(.), 'Start process')]")).click();
+        browser.visible(By.cssSelector(".modal-header input[type=text]")).sendKeys("Inter-agency");
+        browser.clickable(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space()='Inter-agency request']"))
+                .click();
+        field("Field_subject_2").sendKeys(subject);
+        field("Field_body_3").sendKeys(body);
+        for (String recipient : recipients) {
+            tag("Field_recipients_4", recipient);
+        }
+        date("Field_replyDue_5", due);
+        browser.shot("start-form");
+        browser.clickable(By.cssSelector(".modal-footer button.btn-primary")).click();
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+        browser.shot("started");
+    }
+
+    /** Opens a task by its id, as the links of the registry's request page do, and checks its title. */
+    void openTask(String taskId, String title) {
+        browser.open(HOME + "#/?task=" + taskId);
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h2.task"), title));
+    }
+
+    void claim() {
+        browser.clickable(By.cssSelector("button.claim")).click();
+        browser.visible(By.cssSelector("button.unclaim"));
+    }
+
+    WebElement field(String fieldId) {
+        return browser.visible(By.cssSelector("[id$='" + fieldId + "']"));
+    }
+
+    /** The value a (possibly read-only) field of the open form shows. */
+    String value(String fieldId) {
+        browser.until(driver -> !field(fieldId).getDomProperty("value").isEmpty());
+        return field(fieldId).getDomProperty("value");
+    }
+
+    /** Chooses a radio option by its position in the .form file's values. */
+    void choose(String fieldId, int option) {
+        browser.clickable(By.cssSelector("input[type=radio][id$='" + fieldId + "-" + option + "']")).click();
+    }
+
+    void complete(String step) throws IOException {
+        browser.shot(step);
+        browser.clickable(By.cssSelector(".form-actions button.btn-primary")).click();
+        // Tasklist leaves the completed task and shows no form any more
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".form-actions")));
+        browser.shot(step + "-done");
+    }
+
+    private void tag(String fieldId, String value) {
+        WebElement input = field(fieldId);
+        input.click();
+        input.sendKeys(value);
+        browser.clickable(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.), '"
+                + value + "')]")).click();
+        browser.visible(By.xpath("//div[contains(@class,'fjs-taglist-tag')][contains(normalize-space(.), '"
+                + value + "')]"));
+    }
+
+    private void date(String fieldId, LocalDate date) {
+        WebElement input = field(fieldId);
+        input.click();
+        input.sendKeys("%02d/%02d/%04d".formatted(date.getMonthValue(), date.getDayOfMonth(), date.getYear()));
+        input.sendKeys(Keys.ENTER);
+        input.sendKeys(Keys.TAB);
+    }
+}
