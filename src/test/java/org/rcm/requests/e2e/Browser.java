@@ -121,6 +121,13 @@ final class Browser implements BeforeEachCallback, AfterEachCallback {
         return until(ExpectedConditions.elementToBeClickable(locator));
     }
 
+    /** Scrolls the element to the middle of the window first: Tasklist's fixed footer hides the bottom edge. */
+    void click(By locator) {
+        WebElement element = clickable(locator);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
     <T> T until(Function<? super WebDriver, T> condition) {
         return new WebDriverWait(driver, PATIENCE).until(condition);
     }

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -50,6 +52,8 @@ final class Tasklist {
         for (String recipient : recipients) {
             tag("Field_recipients_4", recipient);
         }
+        // leave the tag list so that its dropdown closes (Escape would close the whole dialog)
+        browser.clickable(By.cssSelector("label[for$='Field_subject_2']")).click();
         date("Field_replyDue_5", due);
         browser.shot("start-form");
         browser.clickable(By.cssSelector(".modal-footer button.btn-primary")).click();
@@ -64,7 +68,7 @@ final class Tasklist {
     }
 
     void claim() {
-        browser.clickable(By.cssSelector("button.claim")).click();
+        browser.click(By.cssSelector("button.claim"));
         browser.visible(By.cssSelector("button.unclaim"));
     }
 
@@ -80,12 +84,15 @@ final class Tasklist {
 
     /** Chooses a radio option by its position in the .form file's values. */
     void choose(String fieldId, int option) {
-        browser.clickable(By.cssSelector("input[type=radio][id$='" + fieldId + "-" + option + "']")).click();
+        browser.click(By.cssSelector("input[type=radio][id$='" + fieldId + "-" + option + "']"));
     }
 
     void complete(String step) throws IOException {
+        dismissNotifications();
         browser.shot(step);
-        browser.clickable(By.cssSelector(".form-actions button.btn-primary")).click();
+        // Enter on the focused button, as a keyboard user does: Tasklist's fixed footer covers the button's middle
+        // when the form is long (Camunda 7.24's banner pushes the layout down), so a click would hit the footer
+        browser.clickable(By.cssSelector(".form-actions button.btn-primary")).sendKeys(Keys.ENTER);
         // Tasklist leaves the completed task and shows no form any more
         browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".form-actions")));
         browser.shot(step + "-done");
@@ -102,10 +109,23 @@ final class Tasklist {
     }
 
     private void date(String fieldId, LocalDate date) {
-        WebElement input = field(fieldId);
+        WebElement input = field(fieldId + "-date");
         input.click();
         input.sendKeys("%02d/%02d/%04d".formatted(date.getMonthValue(), date.getDayOfMonth(), date.getYear()));
         input.sendKeys(Keys.ENTER);
-        input.sendKeys(Keys.TAB);
+        browser.clickable(By.cssSelector("label[for$='Field_subject_2']")).click();
+    }
+
+    /** Tasklist's notices ("The task has been claimed.") sit over the form's buttons for a while: close them. */
+    private void dismissNotifications() {
+        for (WebElement close : browser.driver().findElements(By.cssSelector(".page-notifications .close"))) {
+            try {
+                if (close.isDisplayed()) {
+                    close.click();
+                }
+            } catch (StaleElementReferenceException | ElementNotInteractableException gone) {
+                // it closed by itself meanwhile
+            }
+        }
     }
 }
