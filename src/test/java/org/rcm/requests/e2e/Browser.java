@@ -15,7 +15,9 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -121,11 +123,24 @@ final class Browser implements BeforeEachCallback, AfterEachCallback {
         return until(ExpectedConditions.elementToBeClickable(locator));
     }
 
-    /** Scrolls the element to the middle of the window first: Tasklist's fixed footer hides the bottom edge. */
+    /**
+     * Clicks once the element can take it: scrolled to the middle of the window first (Tasklist's fixed footer
+     * hides the bottom edge), and tried again while Angular re-renders it or an animation still covers it.
+     */
     void click(By locator) {
-        WebElement element = clickable(locator);
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
+        until(current -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(current);
+            if (element == null) {
+                return false;
+            }
+            try {
+                driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+                element.click();
+                return true;
+            } catch (StaleElementReferenceException | ElementClickInterceptedException notYet) {
+                return false;
+            }
+        });
     }
 
     <T> T until(Function<? super WebDriver, T> condition) {

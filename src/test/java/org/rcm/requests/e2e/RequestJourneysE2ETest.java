@@ -1,6 +1,7 @@
 package org.rcm.requests.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -99,7 +100,7 @@ class RequestJourneysE2ETest extends IntegrationTestBase {
                 .isEqualTo(reference);
         browser.visible(By.id("text")).sendKeys(iomAnswer);
         browser.shot("reply-page-iom");
-        browser.clickable(By.cssSelector("#reply-form button[type=submit]")).click();
+        browser.click(By.cssSelector("#reply-form button[type=submit]"));
         browser.visible(By.id("sent"));
         browser.shot("reply-sent-iom");
 
@@ -108,7 +109,7 @@ class RequestJourneysE2ETest extends IntegrationTestBase {
                 pahoAnswer));
 
         tasklist.login("officer1");
-        for (Map.Entry<String, String> reply : Map.of("IOM", iomAnswer, "PAHO", pahoAnswer).entrySet()) {
+        for (Map.Entry<String, String> reply : List.of(Map.entry("IOM", iomAnswer), Map.entry("PAHO", pahoAnswer))) {
             String recipient = reply.getKey();
             tasklist.openTask(reviewTask(reference, recipient).getId(), reference + " · " + recipient);
             tasklist.claim();
@@ -121,15 +122,15 @@ class RequestJourneysE2ETest extends IntegrationTestBase {
         browser.open("/registry/" + reference);
         browser.until(driver -> {
             driver.navigate().refresh();
-            return driver.findElement(By.id("state")).getAttribute("class").contains("state-CLOSED");
+            return driver.findElement(By.id("state")).getDomAttribute("class").contains("state-CLOSED");
         });
         browser.shot("registry-request");
         assertThat(browser.visible(By.id("outcome")).getText()).as("the request's outcome").isEqualTo("Respondida");
         assertThat(browser.driver().findElements(By.cssSelector("#recipients .badge")))
                 .as("both recipients' badges say answered")
-                .extracting(WebElement::getText, badge -> badge.getAttribute("class"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("Respondida", "badge state-ANSWERED"),
-                        org.assertj.core.groups.Tuple.tuple("Respondida", "badge state-ANSWERED"));
+                .extracting(WebElement::getText, badge -> badge.getDomAttribute("class"))
+                .containsExactly(tuple("Respondida", "badge state-ANSWERED"),
+                        tuple("Respondida", "badge state-ANSWERED"));
 
         browser.open("/registry?q=" + reference);
         assertThat(browser.visible(By.cssSelector("table.data tbody")).getText())
@@ -173,7 +174,7 @@ class RequestJourneysE2ETest extends IntegrationTestBase {
                 .processInstanceBusinessKey(reference).taskDefinitionKey(Elements.APPROVE_REQUEST).count())
                 .as("the revised request is with the Troika again, one task per country").isEqualTo(3));
         browser.open("/registry/" + reference);
-        assertThat(browser.visible(By.id("state")).getAttribute("class")).as("the registry shows it in approval")
+        assertThat(browser.visible(By.id("state")).getDomAttribute("class")).as("the registry shows it in approval")
                 .contains("state-IN_APPROVAL");
         assertThat(browser.visible(By.tagName("h1")).getText()).as("the registry has the revised subject")
                 .contains(revised);

@@ -34,7 +34,7 @@ final class Tasklist {
         browser.visible(By.cssSelector("input[type=text]")).sendKeys(user);
         browser.visible(By.cssSelector("input[type=password]")).sendKeys(PASSWORD);
         browser.shot("login-" + user);
-        browser.clickable(By.cssSelector("button[type=submit]")).click();
+        browser.click(By.cssSelector("button[type=submit]"));
         // the demo's filters are on the left once the task list has loaded
         browser.visible(By.xpath("//*[contains(normalize-space(text()), 'My group tasks')]"));
         browser.visible(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
@@ -43,20 +43,19 @@ final class Tasklist {
 
     /** Start process → "Inter-agency request" → the start form → Start. */
     void startRequest(String subject, String body, List<String> recipients, LocalDate due) throws IOException {
-        browser.clickable(By.xpath("//a[contains(normalize-space(.), 'Start process')]")).click();
+        browser.click(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
         browser.visible(By.cssSelector(".modal-header input[type=text]")).sendKeys("Inter-agency");
-        browser.clickable(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space()='Inter-agency request']"))
-                .click();
+        browser.click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space()='Inter-agency request']"));
         field("Field_subject_2").sendKeys(subject);
         field("Field_body_3").sendKeys(body);
         for (String recipient : recipients) {
             tag("Field_recipients_4", recipient);
         }
         // leave the tag list so that its dropdown closes (Escape would close the whole dialog)
-        browser.clickable(By.cssSelector("label[for$='Field_subject_2']")).click();
+        browser.click(By.cssSelector("label[for$='Field_subject_2']"));
         date("Field_replyDue_5", due);
         browser.shot("start-form");
-        browser.clickable(By.cssSelector(".modal-footer button.btn-primary")).click();
+        browser.click(By.cssSelector(".modal-footer button.btn-primary"));
         browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
         browser.shot("started");
     }
@@ -102,8 +101,8 @@ final class Tasklist {
         WebElement input = field(fieldId);
         input.click();
         input.sendKeys(value);
-        browser.clickable(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.), '"
-                + value + "')]")).click();
+        browser.click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.), '"
+                + value + "')]"));
         browser.visible(By.xpath("//div[contains(@class,'fjs-taglist-tag')][contains(normalize-space(.), '"
                 + value + "')]"));
     }
@@ -113,7 +112,7 @@ final class Tasklist {
         input.click();
         input.sendKeys("%02d/%02d/%04d".formatted(date.getMonthValue(), date.getDayOfMonth(), date.getYear()));
         input.sendKeys(Keys.ENTER);
-        browser.clickable(By.cssSelector("label[for$='Field_subject_2']")).click();
+        browser.click(By.cssSelector("label[for$='Field_subject_2']"));
     }
 
     /** Tasklist's notices ("The task has been claimed.") sit over the form's buttons for a while: close them. */
