@@ -13,7 +13,6 @@ import java.util.UUID;
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,12 +64,7 @@ class RequestJourneysE2ETest extends IntegrationTestBase {
 
     @BeforeEach
     void openBrowser() {
-        // Tasklist finds its engine in Camunda's static registry, by name. Tests that start further applications
-        // in this JVM (AppNode) close engines also named "default", and closing one takes ours out of the registry:
-        // Tasklist would answer 500. Only the webapps need this; the shared context is otherwise unaffected.
-        if (ProcessEngines.getProcessEngines().get(engine.getName()) != engine) {
-            ProcessEngines.registerProcessEngine(engine);
-        }
+        CamundaWebapps.serve(engine);
         browser.baseUrl("http://localhost:" + port);
         tasklist = new Tasklist(browser);
     }
