@@ -50,7 +50,7 @@ final class BaselineLifecycle implements Lifecycle {
     private final long startupMillis;
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final IdentityService identity;
+    private final EngineUsers users;
     private final HistoryService history;
     /** When the no-op send delegate ran, by {@code reference/recipient}: the baseline's "email out". */
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
@@ -85,7 +85,7 @@ final class BaselineLifecycle implements Lifecycle {
         startupMillis = (System.nanoTime() - start) / 1_000_000;
         runtime = engine.getRuntimeService();
         tasks = engine.getTaskService();
-        identity = engine.getIdentityService();
+        users = new EngineUsers(tasks, engine.getIdentityService());
         history = engine.getHistoryService();
     }
 
@@ -156,10 +156,10 @@ final class BaselineLifecycle implements Lifecycle {
         variables.put("replyDue", LocalDate.now().plusDays(30).toString());
         String instance = runtime.startProcessInstanceByKey(KEY, reference, variables).getId();
 
-        complete(task(instance, "Task_DraftRequest", "secretariat"), "officer1", Map.of());
+        users.complete(users.task(instance, "Task_DraftRequest", "secretariat"), "officer1", Map.of());
         for (String delegate : ProductLifecycle.DELEGATES) {
             String group = "troika-" + delegate.substring(delegate.indexOf('-') + 1).toUpperCase();
-            complete(task(instance, "Task_ApproveRequest", group), delegate, Map.of("decision", "approve"));
+            users.complete(users.task(instance, "Task_ApproveRequest", group), delegate, Map.of("decision", "approve"));
         }
         long sent = 0;
         for (String recipient : ProductLifecycle.RECIPIENTS) {
@@ -189,26 +189,13 @@ final class BaselineLifecycle implements Lifecycle {
             Task review = reviews.get(i);
             String recipient = (String) tasks.getVariable(review.getId(), "recipient");
             latencies[i] = review.getCreateTime().getTime() - repliedAt.get(recipient);
-            complete(review, "officer1", Map.of("outcome", "accept"));
+            users.complete(review, "officer1", Map.of("outcome", "accept"));
         }
         HistoricProcessInstance ended = Waiting.until(reference + " ended", () -> history
                 .createHistoricProcessInstanceQuery().processInstanceId(instance).finished().singleResult());
         return new Timings(started, sent, latencies, ended.getEndTime().getTime());
     }
 
-    private Task task(String instance, String key, String group) throws InterruptedException {
-        return Waiting.until(key + " of " + instance + " for " + group, () -> tasks.createTaskQuery()
-                .processInstanceId(instance).taskDefinitionKey(key).taskCandidateGroup(group).singleResult());
-    }
-
-    private void complete(Task task, String user, Map<String, Object> variables) {
-        identity.setAuthenticatedUserId(user);
-        try {
-            tasks.complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
 
     @Override
     public void close() {

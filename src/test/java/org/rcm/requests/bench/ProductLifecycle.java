@@ -49,7 +49,7 @@ final class ProductLifecycle implements Lifecycle {
     /** The JVM's uptime when the application reported itself ready ("Started Application"). */
     private long readyUptimeMillis;
     private final TaskService tasks;
-    private final IdentityService identity;
+    private final EngineUsers users;
     private final JdbcClient jdbc;
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI api;
@@ -103,7 +103,7 @@ final class ProductLifecycle implements Lifecycle {
                 }).run(args);
         startupMillis = (System.nanoTime() - start) / 1_000_000;
         tasks = context.getBean(TaskService.class);
-        identity = context.getBean(IdentityService.class);
+        users = new EngineUsers(tasks, context.getBean(IdentityService.class));
         jdbc = context.getBean(JdbcClient.class);
         api = URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port")
                 + "/api/requests");
@@ -135,10 +135,10 @@ final class ProductLifecycle implements Lifecycle {
         String reference = created.get("reference").asText();
         String instance = created.get("processInstanceId").asText();
 
-        complete(task(instance, Elements.DRAFT_REQUEST, "secretariat"), "officer1", Map.of());
+        users.complete(users.task(instance, Elements.DRAFT_REQUEST, "secretariat"), "officer1", Map.of());
         for (String delegate : DELEGATES) {
             String group = "troika-" + delegate.substring(delegate.indexOf('-') + 1).toUpperCase();
-            complete(task(instance, Elements.APPROVE_REQUEST, group), delegate, Map.of(Variables.DECISION, "approve"));
+            users.complete(users.task(instance, Elements.APPROVE_REQUEST, group), delegate, Map.of(Variables.DECISION, "approve"));
         }
         long sent = 0;
         for (String recipient : RECIPIENTS) {
@@ -166,7 +166,7 @@ final class ProductLifecycle implements Lifecycle {
             Task review = reviews.get(i);
             String recipient = (String) tasks.getVariable(review.getId(), Variables.RECIPIENT);
             latencies[i] = review.getCreateTime().getTime() - repliedAt.get(recipient);
-            complete(review, "officer1", Map.of(Variables.OUTCOME, "accept"));
+            users.complete(review, "officer1", Map.of(Variables.OUTCOME, "accept"));
         }
         Timestamp closed = Waiting.until(reference + " closed", () -> jdbc.sql(
                 "select closed_at from request where reference = ? and state = 'CLOSED'").param(reference)
@@ -174,19 +174,6 @@ final class ProductLifecycle implements Lifecycle {
         return new Timings(started, sent, latencies, closed.getTime());
     }
 
-    private Task task(String instance, String key, String group) throws InterruptedException {
-        return Waiting.until(key + " of " + instance + " for " + group, () -> tasks.createTaskQuery()
-                .processInstanceId(instance).taskDefinitionKey(key).taskCandidateGroup(group).singleResult());
-    }
-
-    private void complete(Task task, String user, Map<String, Object> variables) {
-        identity.setAuthenticatedUserId(user);
-        try {
-            tasks.complete(task.getId(), variables);
-        } finally {
-            identity.clearAuthentication();
-        }
-    }
 
     @Override
     public void close() throws java.sql.SQLException {
