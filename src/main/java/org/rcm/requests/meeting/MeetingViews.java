@@ -3,7 +3,6 @@ package org.rcm.requests.meeting;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import org.rcm.requests.meeting.MeetingView.Progress;
 import org.rcm.requests.meeting.MeetingView.RecipientView;
 import org.rcm.requests.meeting.MeetingView.RequestView;
 import org.rcm.requests.meeting.Meetings.Agreement;
-import org.rcm.requests.request.RecipientState;
 import org.springframework.stereotype.Service;
 
 /**
@@ -73,17 +71,13 @@ class MeetingViews {
         AgreementRequests.Row first = rows.get(0);
         List<RecipientView> recipients = rows.stream().map(row -> new RecipientView(row.code(), row.nameEs(),
                 row.nameEn(), row.state(), row.replyDue(), date(row.sentAt()), date(row.answeredAt()),
-                daysOverdue(row.state(), row.replyDue(), today))).toList();
+                row.state().daysOverdue(row.replyDue(), today))).toList();
         LocalDate due = recipients.stream().map(RecipientView::replyDue).min(Comparator.naturalOrder()).orElse(null);
         long daysOverdue = recipients.stream().mapToLong(RecipientView::daysOverdue).max().orElse(0);
         return new RequestView(first.reference(), first.subject(), first.requestState(), due, recipients,
                 daysOverdue);
     }
 
-    static long daysOverdue(RecipientState state, LocalDate due, LocalDate today) {
-        boolean awaited = state == RecipientState.AWAITING_REPLY || state == RecipientState.OVERDUE;
-        return awaited && due.isBefore(today) ? ChronoUnit.DAYS.between(due, today) : 0;
-    }
 
     private LocalDate date(Instant instant) {
         return instant == null ? null : LocalDate.ofInstant(instant, clock.getZone());

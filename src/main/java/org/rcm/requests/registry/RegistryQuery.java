@@ -185,8 +185,7 @@ public class RegistryQuery {
                     LocalDate due = rs.getDate(4).toLocalDate();
                     recipients.computeIfAbsent(reference, key -> new ArrayList<>())
                             .add(new RegistryRow.Recipient(rs.getString(2), state));
-                    if ((state == RecipientState.AWAITING_REPLY || state == RecipientState.OVERDUE)
-                            && due.isBefore(today)) {
+                    if (state.daysOverdue(due, today) > 0) {
                         earliestOverdue.merge(reference, due, (a, b) -> a.isBefore(b) ? a : b);
                     }
                 });

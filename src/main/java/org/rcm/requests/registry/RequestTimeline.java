@@ -2,28 +2,22 @@ package org.rcm.requests.registry;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import org.rcm.requests.correspondence.CorrespondenceEntry;
 import org.rcm.requests.correspondence.CorrespondenceLog;
 import org.rcm.requests.directory.Directory;
 import org.rcm.requests.registry.TimelineEvent.Kind;
-import org.rcm.requests.request.RecipientState;
-import org.rcm.requests.request.RequestDetails;
 import org.rcm.requests.request.RequestRegistry;
 import org.springframework.stereotype.Service;
 
 /** Puts a request's page together: the registry, the correspondence log and the engine's history, merged in time. */
 @Service
 class RequestTimeline {
-
-    private static final Set<RecipientState> WAITING = Set.of(RecipientState.AWAITING_REPLY, RecipientState.OVERDUE);
 
     private final RequestFactsReader facts;
     private final RequestRegistry registry;
@@ -54,12 +48,7 @@ class RequestTimeline {
         return registry.recipients(reference).stream().map(recipient -> new RequestPageView.RecipientRow(
                 recipient.code(), directory.find(recipient.code()).map(party -> party.name(language)).orElse(""),
                 recipient.state().name(), recipient.replyDue(), recipient.sentAt(), recipient.answeredAt(),
-                overdueDays(recipient, today))).toList();
-    }
-
-    private static long overdueDays(RequestDetails.Recipient recipient, LocalDate today) {
-        return WAITING.contains(recipient.state()) && recipient.replyDue().isBefore(today)
-                ? ChronoUnit.DAYS.between(recipient.replyDue(), today) : 0;
+                recipient.state().daysOverdue(recipient.replyDue(), today))).toList();
     }
 
     /** Oldest first; events of the same instant keep their order: registered, engine, messages, closed. */
