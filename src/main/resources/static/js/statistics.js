@@ -1,6 +1,6 @@
 /*
- * The statistics page's charts. The figures come from the page's JSON data block (#statistics-data), rendered by the
- * server with the texts already in the page's language; this file only draws them with Chart.js (from its webjar).
+ * The statistics page's charts. The figures come from the page's #statistics-data element (its data-chart attribute,
+ * JSON), rendered by the server with the texts already in the page's language; this file only draws them with Chart.js (from its webjar).
  * No inline script: the content security policy allows scripts from the application only.
  */
 (function () {
@@ -11,18 +11,8 @@
     return;
   }
 
-  // The server escapes the block as HTML text (&quot; &lt; ...), which a script element does not decode: decode
-  // it here, without ever inserting it as markup.
-  function readData(raw) {
-    try {
-      return JSON.parse(raw);
-    } catch (notPlainJson) {
-      var decoded = new DOMParser().parseFromString('<!doctype html><body>' + raw, 'text/html').body.textContent;
-      return JSON.parse(decoded);
-    }
-  }
-
-  var data = readData(block.textContent);
+  // an attribute value, escaped by the server and decoded by the browser: never markup, never a script
+  var data = JSON.parse(block.dataset.chart);
   if (!data.labels || data.labels.length === 0) {
     return;
   }
