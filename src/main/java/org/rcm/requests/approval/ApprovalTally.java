@@ -1,26 +1,44 @@
 package org.rcm.requests.approval;
 
+import java.util.stream.Collectors;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.rcm.requests.request.RequestProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds one Troika country's decision to the request: one {@code reject} rejects it, any {@code changes} sends it
- * back to drafting, and every comment is kept for the officer to read.
+ * Adds one Troika country's decision to the record (the registry's approval round) and refreshes the display copy of
+ * the round's comments that the drafting form shows. Which way the request goes is {@link ApprovalOutcome}'s to say.
  */
 @Component
 public class ApprovalTally {
 
+    private final ApprovalDecisions decisions;
+
+    ApprovalTally(ApprovalDecisions decisions) {
+        this.decisions = decisions;
+    }
+
     public void record(DelegateExecution execution, String country, Decision decision, String comment) {
+        String reference = execution.getProcessBusinessKey();
+        String text = comment == null || comment.isBlank() ? null : comment.trim();
+        decisions.record(reference, country, decision, text, currentUser(execution));
+        String comments = decisions.currentRoundOf(reference).stream().filter(made -> made.comment() != null)
+                .map(made -> made.country() + " (" + made.decision().code() + "): " + made.comment())
+                .collect(Collectors.joining("\n"));
+        execution.setVariable(Variables.APPROVAL_COMMENTS, comments.isEmpty() ? null : comments);
+        // Only instances of the first model version (before the registry kept the decisions) read these two.
         switch (decision) {
             case REJECT -> execution.setVariable(Variables.APPROVAL_REJECTED, true);
             case CHANGES -> execution.setVariable(Variables.CHANGES_REQUESTED, true);
             case APPROVE -> { }
         }
-        if (comment != null && !comment.isBlank()) {
-            Object earlier = execution.getVariable(Variables.APPROVAL_COMMENTS);
-            String line = country + " (" + decision.code() + "): " + comment.trim();
-            execution.setVariable(Variables.APPROVAL_COMMENTS, earlier == null ? line : earlier + "\n" + line);
-        }
+    }
+
+    private static String currentUser(DelegateExecution execution) {
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService()
+                .getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
     }
 }

@@ -39,7 +39,7 @@ class FollowUpCompletedListener implements TaskListener {
         }
         LocalDate due = newDueDate(task.getVariable(Variables.NEW_DUE_DATE));
         task.getExecution().setVariable(Variables.RECIPIENT_DUE, due.toString());
-        registry.setRecipientDue((String) task.getVariable(Variables.REFERENCE),
+        registry.setRecipientDue(task.getExecution().getProcessBusinessKey(),
                 (String) task.getVariable(Variables.RECIPIENT), due);
     }
 

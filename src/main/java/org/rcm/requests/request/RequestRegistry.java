@@ -70,9 +70,13 @@ public class RequestRegistry {
         insertRecipients(reference, request);
     }
 
-    /** Takes the drafted text, due date and recipients; recipients not yet contacted are replaced. */
+    /**
+     * Takes the drafted text, due date and recipients; recipients not yet contacted are replaced. The draft goes to
+     * the Troika afresh: a new approval round opens.
+     */
     public void updateDraft(String reference, ValidRequest request) {
-        jdbc.sql("update request set subject = ?, body = ?, kind = ?, language = ?, reply_due = ? where reference = ?")
+        jdbc.sql("update request set subject = ?, body = ?, kind = ?, language = ?, reply_due = ?, "
+                        + "approval_round = approval_round + 1 where reference = ?")
                 .params(request.subject(), request.body(), request.kind().code(), request.language(),
                         Date.valueOf(request.replyDue()), reference).update();
         jdbc.sql("delete from request_recipient where reference = ?").param(reference).update();
@@ -157,6 +161,29 @@ public class RequestRegistry {
         return jdbc.sql("select filename, content_type, content from request_attachment where reference = ? order by id")
                 .param(reference).query((rs, row) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)))
                 .list();
+    }
+
+    /** The request as registered: the record the process and the mail read. */
+    public Optional<ValidRequest> request(String reference) {
+        return request(reference, "");
+    }
+
+    /** A request registered by the API or an import whose process has not started yet. */
+    public Optional<ValidRequest> awaitingStart(String reference) {
+        return request(reference, " and process_instance_id is null");
+    }
+
+    private Optional<ValidRequest> request(String reference, String condition) {
+        return jdbc.sql("select subject, body, kind, language, reply_due from request where reference = ?" + condition)
+                .param(reference).query((rs, row) -> new ValidRequest(rs.getString(1), rs.getString(2),
+                        recipientCodes(reference), rs.getDate(5).toLocalDate(),
+                        RequestKind.parse(rs.getString(3)).orElseThrow(), rs.getString(4))).optional();
+    }
+
+    /** The codes of a request's recipients. */
+    public List<String> recipientCodes(String reference) {
+        return jdbc.sql("select party_code from request_recipient where reference = ? order by party_code")
+                .param(reference).query(String.class).list();
     }
 
     public Optional<String> body(String reference) {

@@ -1,12 +1,10 @@
 package org.rcm.requests.request;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.rcm.requests.correspondence.CorrespondenceLog;
-import org.rcm.requests.request.RequestProcess.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,15 +33,8 @@ public class RequestService {
     public Started start(NewRequest input, List<Attachment> attachments, String createdBy) {
         String reference = register(validator.validate(input), createdBy);
         attachments.forEach(attachment -> registry.addAttachment(reference, attachment));
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(Variables.SUBJECT, input.subject());
-        variables.put(Variables.BODY, input.body());
-        variables.put(Variables.RECIPIENTS, String.join(", ", RecipientCodes.parse(input.recipients())));
-        variables.put(Variables.REPLY_DUE, input.replyDue());
-        variables.put(Variables.KIND, input.kind());
-        variables.put(Variables.LANGUAGE, input.language());
-        // the start listener cleans these up as for a request from the start form
-        return new Started(reference, workflow.start(reference, variables));
+        // the start listener reads the request from the registry: its text need not fit in an engine variable
+        return new Started(reference, workflow.start(reference, Map.of()));
     }
 
     /**
@@ -66,10 +57,15 @@ public class RequestService {
         return reference;
     }
 
-    /** Takes what the officer changed while drafting; the same checks as at the start. */
+    /**
+     * Takes what the officer changed while drafting; the same checks as at the start. A long text that came back as
+     * the form's unchanged preview stays as it was.
+     */
     @Transactional
     public ValidRequest updateDraft(String reference, NewRequest input) {
-        ValidRequest request = validator.validate(input);
+        String body = BodyPreview.restore(reference, input.body(), registry.body(reference).orElse(null));
+        ValidRequest request = validator.validate(new NewRequest(input.subject(), body, input.recipients(),
+                input.replyDue(), input.kind(), input.language()));
         registry.updateDraft(reference, request);
         return request;
     }

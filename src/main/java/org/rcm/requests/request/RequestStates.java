@@ -41,6 +41,6 @@ public class RequestStates {
     }
 
     private static String reference(DelegateExecution execution) {
-        return (String) execution.getVariable(Variables.REFERENCE);
+        return execution.getProcessBusinessKey();
     }
 }

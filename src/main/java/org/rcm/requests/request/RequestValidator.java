@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 public class RequestValidator {
 
     static final int MAX_SUBJECT = 500;
-    /** The engine keeps text variables up to 4,000 characters; longer documents go as attachments. */
-    static final int MAX_BODY = 4_000;
+    /** The registry's column holds a million; a request text of a few hundred pages is still a text. */
+    static final int MAX_BODY = 500_000;
 
     private final Directory directory;
     private final Clock clock;
@@ -42,7 +42,7 @@ public class RequestValidator {
         if (body.isEmpty()) {
             errors.put("body", "El texto de la solicitud es obligatorio / Body is required");
         } else if (body.length() > MAX_BODY) {
-            errors.put("body", "El texto admite hasta " + MAX_BODY + " caracteres; adjunte los documentos largos / "
+            errors.put("body", "El texto admite hasta " + MAX_BODY + " caracteres; adjunte los documentos más largos / "
                     + "Body is limited to " + MAX_BODY + " characters; attach longer documents");
         }
         List<String> recipients = RecipientCodes.parse(input.recipients());

@@ -4,22 +4,23 @@ import java.util.ArrayList;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.rcm.requests.directory.Directory;
-import org.rcm.requests.directory.Troika;
 import org.rcm.requests.request.RequestProcess.Variables;
 import org.springframework.stereotype.Component;
 
-/** Reads a request from process variables, and writes back its cleaned form and the routing data. */
+/**
+ * Reads a request from the fields a form submitted, and writes the display copies the forms show and the decision
+ * table's input. The registry is the record: nothing here is read back to route or decide.
+ */
 @Component
 public class RequestVariables {
 
     private final Directory directory;
-    private final Troika troika;
 
-    RequestVariables(Directory directory, Troika troika) {
+    RequestVariables(Directory directory) {
         this.directory = directory;
-        this.troika = troika;
     }
 
     public NewRequest read(VariableScope scope) {
@@ -28,22 +29,33 @@ public class RequestVariables {
                 text(scope, Variables.KIND), text(scope, Variables.LANGUAGE));
     }
 
-    /** The recipients become a list (the multi-instance collection); the Troika and the DMN's input are set. */
+    /** The request as the forms show it (a long text by its beginning), and the decision table's input. */
     public void write(VariableScope scope, String reference, ValidRequest request) {
-        scope.setVariable(Variables.REFERENCE, reference);
-        scope.setVariable(Variables.SUBJECT, request.subject());
-        scope.setVariable(Variables.BODY, request.body());
-        // A JSON array for the forms' tag list; a plain list for the multi-instance collection.
-        scope.setVariable(Variables.RECIPIENTS, SpinValues.jsonValue(request.recipients().stream()
+        show(scope, Variables.REFERENCE, reference);
+        show(scope, Variables.SUBJECT, request.subject());
+        show(scope, Variables.BODY, BodyPreview.of(reference, request.body()));
+        // a JSON array for the forms' tag list
+        show(scope, Variables.RECIPIENTS, SpinValues.jsonValue(request.recipients().stream()
                 .map(code -> '"' + code + '"').collect(Collectors.joining(",", "[", "]"))).create());
-        scope.setVariable(Variables.RECIPIENT_LIST, new ArrayList<>(request.recipients()));
-        scope.setVariable(Variables.REPLY_DUE, request.replyDue().toString());
-        scope.setVariable(Variables.KIND, request.kind().code());
-        scope.setVariable(Variables.LANGUAGE, request.language());
-        scope.setVariable(Variables.RECIPIENT_SCOPE, directory.scopeOf(request.recipients()));
-        scope.setVariable(Variables.TROIKA_COUNTRIES, new ArrayList<>(troika.codes()));
-        scope.setVariable(Variables.APPROVAL_REJECTED, false);
-        scope.setVariable(Variables.CHANGES_REQUESTED, false);
+        show(scope, Variables.REPLY_DUE, request.replyDue().toString());
+        show(scope, Variables.KIND, request.kind().code());
+        show(scope, Variables.LANGUAGE, request.language());
+        show(scope, Variables.RECIPIENT_SCOPE, directory.scopeOf(request.recipients()));
+        // Instances of the first model version read their recipients and the Troika's outcome from variables.
+        if (scope.hasVariable(Variables.RECIPIENT_LIST)) {
+            scope.setVariable(Variables.RECIPIENT_LIST, new ArrayList<>(request.recipients()));
+            scope.setVariable(Variables.APPROVAL_REJECTED, false);
+            scope.setVariable(Variables.CHANGES_REQUESTED, false);
+        }
+    }
+
+    /** A long text arrives as a transient variable (see the submission guard); its display copy replaces it. */
+    private static void show(VariableScope scope, String name, Object value) {
+        TypedValue existing = scope.getVariableTyped(name, false);
+        if (existing != null && existing.isTransient()) {
+            scope.removeVariable(name);
+        }
+        scope.setVariable(name, value);
     }
 
     private static String text(VariableScope scope, String name) {

@@ -17,7 +17,7 @@ abstract class RecipientMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = (String) execution.getVariable(Variables.REFERENCE);
+        String reference = execution.getProcessBusinessKey();
         String recipient = (String) execution.getVariable(Variables.RECIPIENT);
         mail.send(reference, recipient, kind, null, clarification(execution));
         afterSending(reference, recipient);

@@ -17,7 +17,7 @@ class SendApprovalReminderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = (String) execution.getVariable(Variables.REFERENCE);
+        String reference = execution.getProcessBusinessKey();
         String country = (String) execution.getVariable(Variables.TROIKA_COUNTRY);
         mail.send(reference, country, MailKind.APPROVAL_REMINDER, null, null);
     }

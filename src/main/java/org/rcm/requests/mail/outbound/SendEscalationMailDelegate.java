@@ -20,7 +20,7 @@ class SendEscalationMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        mail.send((String) execution.getVariable(Variables.REFERENCE),
+        mail.send(execution.getProcessBusinessKey(),
                 (String) execution.getVariable(Variables.TROIKA_COUNTRY), MailKind.ESCALATION,
                 (String) execution.getVariable(Variables.RECIPIENT), null);
     }

@@ -1,0 +1,35 @@
+package org.rcm.requests.approval;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the Troika decided so far, read from the registry for the model's completion condition and gateway
+ * ({@code ${approvalOutcome.rejected(execution)}}): one {@code reject} rejects, any {@code changes} (and no reject)
+ * sends the request back to drafting.
+ */
+@Component("approvalOutcome")
+public class ApprovalOutcome {
+
+    private final ApprovalDecisions decisions;
+
+    ApprovalOutcome(ApprovalDecisions decisions) {
+        this.decisions = decisions;
+    }
+
+    public boolean rejected(DelegateExecution execution) {
+        return decisionsOf(execution).contains(Decision.REJECT);
+    }
+
+    public boolean changesRequested(DelegateExecution execution) {
+        List<Decision> made = decisionsOf(execution);
+        return !made.contains(Decision.REJECT) && made.contains(Decision.CHANGES);
+    }
+
+    private List<Decision> decisionsOf(DelegateExecution execution) {
+        return decisions.currentRoundOf(execution.getProcessBusinessKey()).stream()
+                .map(ApprovalDecisions.Recorded::decision).toList();
+    }
+}

@@ -1,0 +1,150 @@
+package org.rcm.requests.task;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.form.FormData;
+import org.camunda.bpm.engine.impl.FormServiceImpl;
+import org.camunda.bpm.engine.impl.TaskServiceImpl;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every way of completing a task or submitting a start form — Tasklist, {@code /engine-rest} ({@code complete},
+ * {@code submit-form}, {@code resolve}) and the Java API — goes through the engine's task and form services; this
+ * plugin gives the engine services that first check the submission against the form ({@link SubmissionCheck}). A
+ * listener's refusal of a value (an {@link IllegalArgumentException} naming the field) becomes a
+ * {@link BadUserRequestException}, which the REST API answers with 400. Writing variables any other way is a matter
+ * of authorization (README "Authorizations"). The engine's internal command classes are reached here only.
+ */
+@Component
+public class SubmissionGuardPlugin extends AbstractProcessEnginePlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        GuardedFormService forms = new GuardedFormService();
+        configuration.setFormService(forms);
+        configuration.setTaskService(new GuardedTaskService(forms));
+    }
+
+    static class GuardedTaskService extends TaskServiceImpl {
+
+        private final GuardedFormService forms;
+
+        GuardedTaskService(GuardedFormService forms) {
+            this.forms = forms;
+        }
+
+        @Override
+        public void complete(String taskId, Map<String, Object> variables) {
+            forms.taskSubmission(taskId, variables, checked -> new CompleteTaskCmd(taskId, checked, false, false));
+        }
+
+        @Override
+        public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables,
+                                                         boolean deserializeValues) {
+            return forms.taskSubmission(taskId, variables, checked ->
+                    new CompleteTaskCmd(taskId, checked, true, deserializeValues));
+        }
+
+        @Override
+        public void resolveTask(String taskId, Map<String, Object> variables) {
+            forms.taskSubmission(taskId, variables, checked -> new ResolveTaskCmd(taskId, checked));
+        }
+    }
+
+    static class GuardedFormService extends FormServiceImpl {
+
+        @Override
+        public void submitTaskForm(String taskId, Map<String, Object> properties) {
+            taskSubmission(taskId, properties, checked -> new SubmitTaskFormCmd(taskId, checked, false, false));
+        }
+
+        @Override
+        public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
+                                                               boolean deserializeValues) {
+            return taskSubmission(taskId, properties, checked ->
+                    new SubmitTaskFormCmd(taskId, checked, true, deserializeValues));
+        }
+
+        @Override
+        public ProcessInstance submitStartForm(String processDefinitionId, Map<String, Object> properties) {
+            return submitStartForm(processDefinitionId, null, properties);
+        }
+
+        @Override
+        public ProcessInstance submitStartForm(String processDefinitionId, String businessKey,
+                                               Map<String, Object> properties) {
+            SubmissionCheck.Checked checked = check(properties, () -> getStartFormData(processDefinitionId),
+                    () -> getDeployedStartForm(processDefinitionId));
+            return refusalsAsBadRequests(() -> commandExecutor.execute(
+                    new SubmitStartFormCmd(processDefinitionId, businessKey, checked.variables())));
+        }
+
+        /**
+         * Checks a task's submission, then runs the engine's command for it. A long text goes on as a transient
+         * value, which cannot overwrite a stored one: the display copy of that name is removed in the same command.
+         */
+        <T> T taskSubmission(String taskId, Map<String, Object> submitted,
+                             Function<Map<String, Object>, Command<T>> command) {
+            SubmissionCheck.Checked checked = check(submitted, () -> getTaskFormData(taskId),
+                    () -> getDeployedTaskForm(taskId));
+            return refusalsAsBadRequests(() -> commandExecutor.execute((CommandContext context) -> {
+                TaskEntity task = context.getTaskManager().findTaskById(taskId);
+                if (task != null && task.getExecution() != null) {
+                    checked.longTexts().forEach(name -> task.getExecution().removeVariable(name));
+                }
+                return command.apply(checked.variables()).execute(context);
+            }));
+        }
+    }
+
+    private static SubmissionCheck.Checked check(Map<String, Object> submitted, Supplier<FormData> formData,
+                                                 Supplier<InputStream> deployedForm) {
+        if (submitted == null || submitted.isEmpty()) {
+            return new SubmissionCheck.Checked(Map.of(), Set.of());
+        }
+        FormData form = formData.get();
+        String name = form.getCamundaFormRef() != null ? form.getCamundaFormRef().getKey() : form.getFormKey();
+        try (InputStream json = name == null ? null : deployedForm.get()) {
+            return SubmissionCheck.check(name == null ? "(sin formulario / no form)" : name,
+                    json == null ? Map.of() : FormFields.read(json), submitted);
+        } catch (SubmissionRefused refused) {
+            throw new BadUserRequestException(refused.getMessage(), refused);
+        } catch (IOException e) {
+            throw new UncheckedIOException("form " + name + " cannot be read", e);
+        }
+    }
+
+    /** A value refused by a listener is the user's mistake (400), not the engine's (500). */
+    private static <T> T refusalsAsBadRequests(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (BadUserRequestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof IllegalArgumentException refused) {
+                    throw new BadUserRequestException(refused.getMessage(), e);
+                }
+            }
+            throw e;
+        }
+    }
+}
