@@ -23,6 +23,7 @@ import org.rcm.requests.meeting.MeetingFile.Header;
 import org.rcm.requests.meeting.MeetingFile.RequestEntry;
 import org.rcm.requests.request.RecipientCodes;
 import org.rcm.requests.request.RequestKind;
+import org.rcm.requests.request.RequestValidator;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -50,7 +51,7 @@ class MeetingFileParser {
     private static final int MAX_TEXT = 4_000;
     private static final int MAX_RESPONSIBLE = 200;
     private static final int MAX_SUBJECT = 500;
-    private static final int MAX_BODY = 4_000;
+    private static final int MAX_BODY = RequestValidator.MAX_BODY;
 
     private final Directory directory;
     private final MeetingsProperties properties;

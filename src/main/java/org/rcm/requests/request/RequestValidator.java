@@ -16,7 +16,7 @@ public class RequestValidator {
 
     static final int MAX_SUBJECT = 500;
     /** The registry's column holds a million; a request text of a few hundred pages is still a text. */
-    static final int MAX_BODY = 500_000;
+    public static final int MAX_BODY = 500_000;
 
     private final Directory directory;
     private final Clock clock;

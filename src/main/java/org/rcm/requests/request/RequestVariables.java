@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.rcm.requests.directory.Directory;
 import org.rcm.requests.request.RequestProcess.Variables;
+import org.rcm.requests.task.LongTexts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +24,7 @@ public class RequestVariables {
     }
 
     public NewRequest read(VariableScope scope) {
-        return new NewRequest(text(scope, Variables.SUBJECT), text(scope, Variables.BODY),
+        return new NewRequest(text(scope, Variables.SUBJECT), LongTexts.read(scope, Variables.BODY),
                 RecipientCodes.parse(scope.getVariable(Variables.RECIPIENTS)), text(scope, Variables.REPLY_DUE),
                 text(scope, Variables.KIND), text(scope, Variables.LANGUAGE));
     }
@@ -49,12 +49,7 @@ public class RequestVariables {
         }
     }
 
-    /** A long text arrives as a transient variable (see the submission guard); its display copy replaces it. */
     private static void show(VariableScope scope, String name, Object value) {
-        TypedValue existing = scope.getVariableTyped(name, false);
-        if (existing != null && existing.isTransient()) {
-            scope.removeVariable(name);
-        }
         scope.setVariable(name, value);
     }
 

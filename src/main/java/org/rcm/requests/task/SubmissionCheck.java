@@ -3,7 +3,6 @@ package org.rcm.requests.task;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +14,7 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * Checks what a user submitted to complete a task or start a process against the fields of its form: a name the
  * form does not declare is refused, as is a value of a kind no form field holds (an object, a file) or one the
  * field does not offer; a display-only field is not written back. Texts longer than the engine's text column go on
- * as transient values, for the listeners to take into the registry.
+ * as {@link LongTexts}.
  */
 final class SubmissionCheck {
 
@@ -28,15 +27,14 @@ final class SubmissionCheck {
     private SubmissionCheck() {
     }
 
-    /** What goes on to the engine, and which of it are long texts. */
-    record Checked(Map<String, Object> variables, Set<String> longTexts) {
+    /** What goes on to the engine. */
+    record Checked(Map<String, Object> variables) {
     }
 
     static Checked check(String formName, Map<String, FormField> fields, Map<String, Object> submitted) {
         Map<String, Object> accepted = new LinkedHashMap<>();
-        Set<String> longTexts = new LinkedHashSet<>();
         if (submitted == null) {
-            return new Checked(accepted, longTexts);
+            return new Checked(accepted);
         }
         for (Map.Entry<String, Object> entry : submitted.entrySet()) {
             String name = entry.getKey();
@@ -55,13 +53,13 @@ final class SubmissionCheck {
                         + field.maxLength() + " characters");
             }
             if (value instanceof String text && text.length() > ENGINE_TEXT_LIMIT) {
-                accepted.put(name, Variables.stringValue(text, true));
-                longTexts.add(name);
+                accepted.put(name, LongTexts.beginning(text));
+                accepted.put(LongTexts.wholeName(name), Variables.stringValue(text, true));
             } else {
                 accepted.put(name, entry.getValue());
             }
         }
-        return new Checked(accepted, longTexts);
+        return new Checked(accepted);
     }
 
     /** The plain value of a submitted variable; objects, files and bytes are refused. */

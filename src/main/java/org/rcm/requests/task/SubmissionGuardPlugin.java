@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -16,11 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
-import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
@@ -38,7 +33,7 @@ public class SubmissionGuardPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        GuardedFormService forms = new GuardedFormService();
+        GuardedFormService forms = new GuardedFormService(configuration);
         configuration.setFormService(forms);
         configuration.setTaskService(new GuardedTaskService(forms));
     }
@@ -69,18 +64,29 @@ public class SubmissionGuardPlugin extends AbstractProcessEnginePlugin {
         }
     }
 
+    /**
+     * Form submissions go through the engine's plain completion and start: its form commands would also write each
+     * submitted value into the history as a form property, which a long text does not fit (and the variable updates
+     * are the history this application reads).
+     */
     static class GuardedFormService extends FormServiceImpl {
+
+        private final ProcessEngineConfigurationImpl configuration;
+
+        GuardedFormService(ProcessEngineConfigurationImpl configuration) {
+            this.configuration = configuration;
+        }
 
         @Override
         public void submitTaskForm(String taskId, Map<String, Object> properties) {
-            taskSubmission(taskId, properties, checked -> new SubmitTaskFormCmd(taskId, checked, false, false));
+            taskSubmission(taskId, properties, checked -> new CompleteTaskCmd(taskId, checked, false, false));
         }
 
         @Override
         public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties,
                                                                boolean deserializeValues) {
             return taskSubmission(taskId, properties, checked ->
-                    new SubmitTaskFormCmd(taskId, checked, true, deserializeValues));
+                    new CompleteTaskCmd(taskId, checked, true, deserializeValues));
         }
 
         @Override
@@ -93,32 +99,24 @@ public class SubmissionGuardPlugin extends AbstractProcessEnginePlugin {
                                                Map<String, Object> properties) {
             SubmissionCheck.Checked checked = check(properties, () -> getStartFormData(processDefinitionId),
                     () -> getDeployedStartForm(processDefinitionId));
-            return refusalsAsBadRequests(() -> commandExecutor.execute(
-                    new SubmitStartFormCmd(processDefinitionId, businessKey, checked.variables())));
+            return refusalsAsBadRequests(() -> configuration.getRuntimeService()
+                    .createProcessInstanceById(processDefinitionId).businessKey(businessKey)
+                    .setVariables(checked.variables()).execute());
         }
 
-        /**
-         * Checks a task's submission, then runs the engine's command for it. A long text goes on as a transient
-         * value, which cannot overwrite a stored one: the display copy of that name is removed in the same command.
-         */
+        /** Checks a task's submission, then runs the engine's command for it. */
         <T> T taskSubmission(String taskId, Map<String, Object> submitted,
                              Function<Map<String, Object>, Command<T>> command) {
             SubmissionCheck.Checked checked = check(submitted, () -> getTaskFormData(taskId),
                     () -> getDeployedTaskForm(taskId));
-            return refusalsAsBadRequests(() -> commandExecutor.execute((CommandContext context) -> {
-                TaskEntity task = context.getTaskManager().findTaskById(taskId);
-                if (task != null && task.getExecution() != null) {
-                    checked.longTexts().forEach(name -> task.getExecution().removeVariable(name));
-                }
-                return command.apply(checked.variables()).execute(context);
-            }));
+            return refusalsAsBadRequests(() -> commandExecutor.execute(command.apply(checked.variables())));
         }
     }
 
     private static SubmissionCheck.Checked check(Map<String, Object> submitted, Supplier<FormData> formData,
                                                  Supplier<InputStream> deployedForm) {
         if (submitted == null || submitted.isEmpty()) {
-            return new SubmissionCheck.Checked(Map.of(), Set.of());
+            return new SubmissionCheck.Checked(Map.of());
         }
         FormData form = formData.get();
         String name = form.getCamundaFormRef() != null ? form.getCamundaFormRef().getKey() : form.getFormKey();

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.rcm.requests.request.BodyPreview;
 import org.rcm.requests.request.RequestProcess;
 import org.rcm.requests.request.RequestProcess.Variables;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,8 @@ class CamundaInboundActions implements InboundActions {
 
     @Override
     public boolean replyReceived(Match match, long correspondenceId, String replyText, List<String> attachmentNames) {
-        return correlate(RequestProcess.MESSAGE_REPLY_RECEIVED, match, Map.of(Variables.REPLY_TEXT, fit(replyText),
+        return correlate(RequestProcess.MESSAGE_REPLY_RECEIVED, match, Map.of(Variables.REPLY_TEXT,
+                BodyPreview.of(match.reference(), replyText == null ? "" : replyText),
                 Variables.REPLY_CORRESPONDENCE_ID, correspondenceId,
                 Variables.REPLY_ATTACHMENTS, fit(String.join("\n", attachmentNames))));
     }
