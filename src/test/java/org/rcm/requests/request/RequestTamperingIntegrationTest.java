@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,8 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
     private static final String OTHER_COUNTRY = "delegate-mx";
     private static final String OFFICER = "officer1";
     private static final List<String> DELEGATES = List.of("delegate-hn", "delegate-mx", "delegate-sv");
+    /** A reference the registry does not know: the tries that write it try to point the request elsewhere. */
+    private static final String OTHER_REFERENCE = "CRM-1999-0001";
     /** A list-shaped value: stored as a Java list, it would be a collection the per-recipient loop accepts. */
     private static final Map<String, Object> UNODC_ONLY = value(List.of("UNODC"));
 
@@ -70,18 +73,24 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
     @Autowired
     ManagementService management;
 
-    /** The request under attack: its instance, and the approval tasks of Honduras and Mexico. */
-    record Running(String reference, String processInstanceId, String honduras, String mexico) {
+    /** The request under attack: its instance, its draft task or the approval tasks of Honduras and Mexico. */
+    record Running(String reference, String processInstanceId, String draft, String honduras, String mexico) {
     }
 
-    enum Stage { IN_APPROVAL, AWAITING_REPLY }
+    enum Stage { DRAFTING, IN_APPROVAL, AWAITING_REPLY }
+
+    /**
+     * Per stage, a request no try has changed: a refused try changes nothing, so the next try may use the same
+     * request; after a try that got through (or whose check failed) the next one starts a new request.
+     */
+    private static final Map<Stage, Running> UNTOUCHED = new EnumMap<>(Stage.class);
 
     /** What the fixed code answers: 403, 400 naming the field, or (message correlation) any 4xx. */
     enum Refusal { FORBIDDEN, BAD_REQUEST, CLIENT_ERROR }
 
     /** One try: who calls what, with which body, and how it must be refused. */
-    record Try(String name, String user, Stage stage, HttpMethod method, Function<Running, String> path, Object body,
-               Refusal refusal, String field) {
+    record Try(String name, String user, Stage stage, HttpMethod method, Function<Running, String> path,
+               Function<Running, Object> body, Refusal refusal, String field) {
 
         @Override
         public String toString() {
@@ -91,48 +100,69 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
 
     // --- the tries --------------------------------------------------------------------------------------------
 
-    /** Variable writes outside completion, modification and message correlation: 403 for every task user. */
+    /**
+     * Variable writes outside completion, modification and message correlation: 403 for every task user, on
+     * Honduras's approval task (and, for the officer, on their own draft task) and on the request's instance.
+     */
     static Stream<Try> writesOutsideCompletion() {
         List<Try> all = new ArrayList<>();
+        all.addAll(taskWrites(OTHER_COUNTRY, Stage.IN_APPROVAL, "Honduras's approval task", Running::honduras));
+        all.addAll(taskWrites(OWN_COUNTRY, Stage.IN_APPROVAL, "own approval task", Running::honduras));
+        all.addAll(taskWrites(OFFICER, Stage.IN_APPROVAL, "Honduras's approval task", Running::honduras));
+        all.addAll(taskWrites(OFFICER, Stage.DRAFTING, "own draft task", Running::draft));
         for (String user : List.of(OTHER_COUNTRY, OWN_COUNTRY, OFFICER)) {
-            String task = OWN_COUNTRY.equals(user) ? "own approval task" : "Honduras's approval task";
-            Function<Running, String> taskPath = r -> "/engine-rest/task/" + r.honduras();
             Function<Running, String> instance = r -> "/engine-rest/process-instance/" + r.processInstanceId();
-            Function<Running, String> rootExecution = r -> "/engine-rest/execution/" + r.processInstanceId();
-            all.add(forbidden(user + " PUT task variable recipientList on " + task, user, HttpMethod.PUT,
-                    r -> taskPath.apply(r) + "/variables/recipientList", UNODC_ONLY));
-            all.add(forbidden(user + " POST task variables subject and body on " + task, user, HttpMethod.POST,
-                    r -> taskPath.apply(r) + "/variables", modifications(Map.of(
-                            Variables.SUBJECT, value("Asunto cambiado"), Variables.BODY, value("Texto cambiado")))));
-            all.add(forbidden(user + " DELETE task variable recipientList on " + task, user, HttpMethod.DELETE,
-                    r -> taskPath.apply(r) + "/variables/recipientList", null));
-            all.add(forbidden(user + " PUT task local variable troikaCountry on " + task, user, HttpMethod.PUT,
-                    r -> taskPath.apply(r) + "/localVariables/troikaCountry", value("MX")));
-            all.add(forbidden(user + " POST task local variables changesRequested on " + task, user,
-                    HttpMethod.POST, r -> taskPath.apply(r) + "/localVariables",
-                    modifications(Map.of(Variables.CHANGES_REQUESTED, value(true)))));
-            all.add(forbidden(user + " DELETE task local variable troikaCountry on " + task, user,
-                    HttpMethod.DELETE, r -> taskPath.apply(r) + "/localVariables/troikaCountry", null));
+            Function<Running, String> execution = r -> "/engine-rest/execution/" + r.processInstanceId();
             all.add(forbidden(user + " PUT execution local variable recipientList on the request's execution", user,
-                    HttpMethod.PUT, r -> rootExecution.apply(r) + "/localVariables/recipientList", UNODC_ONLY));
+                    Stage.IN_APPROVAL, HttpMethod.PUT, r -> execution.apply(r) + "/localVariables/recipientList",
+                    UNODC_ONLY));
             all.add(forbidden(user + " POST execution local variables approvalRejected on the request's execution",
-                    user, HttpMethod.POST, r -> rootExecution.apply(r) + "/localVariables",
+                    user, Stage.IN_APPROVAL, HttpMethod.POST, r -> execution.apply(r) + "/localVariables",
                     modifications(Map.of(Variables.APPROVAL_REJECTED, value(true)))));
-            all.add(forbidden(user + " PUT instance variable recipientList", user, HttpMethod.PUT,
+            all.add(forbidden(user + " PUT instance variable recipientList", user, Stage.IN_APPROVAL, HttpMethod.PUT,
                     r -> instance.apply(r) + "/variables/recipientList", UNODC_ONLY));
             all.add(forbidden(user + " POST instance variables changesRequested and reference", user,
-                    HttpMethod.POST, r -> instance.apply(r) + "/variables", modifications(Map.of(
-                            Variables.CHANGES_REQUESTED, value(true), Variables.REFERENCE, value("CRM-1999-0001")))));
-            all.add(forbidden(user + " DELETE instance variable approvalRejected", user, HttpMethod.DELETE,
-                    r -> instance.apply(r) + "/variables/approvalRejected", null));
+                    Stage.IN_APPROVAL, HttpMethod.POST, r -> instance.apply(r) + "/variables", modifications(Map.of(
+                            Variables.CHANGES_REQUESTED, value(true), Variables.REFERENCE, value(OTHER_REFERENCE)))));
+            all.add(forbidden(user + " DELETE instance variable approvalRejected", user, Stage.IN_APPROVAL,
+                    HttpMethod.DELETE, r -> instance.apply(r) + "/variables/approvalRejected", null));
             all.add(forbidden(user + " POST modification starting the sending before the Troika decides", user,
-                    HttpMethod.POST, r -> instance.apply(r) + "/modification", Map.of("instructions", List.of(
+                    Stage.IN_APPROVAL, HttpMethod.POST, r -> instance.apply(r) + "/modification",
+                    Map.of("instructions", List.of(
                             Map.of("type", "startBeforeActivity", "activityId", "Gateway_ReadyToSend")))));
             all.add(new Try(user + " POST message Msg_ReplyReceived with a forged reply from IOM", user,
-                    Stage.AWAITING_REPLY, HttpMethod.POST, r -> "/engine-rest/message", null, Refusal.CLIENT_ERROR,
-                    null));
+                    Stage.AWAITING_REPLY, HttpMethod.POST, r -> "/engine-rest/message", r -> Map.of(
+                            "messageName", RequestProcess.MESSAGE_REPLY_RECEIVED,
+                            "businessKey", r.reference(),
+                            "localCorrelationKeys", Map.of(Variables.CORRELATION_KEY,
+                                    value(RequestProcess.correlationKey(r.reference(), "IOM"))),
+                            "processVariables", Map.of(Variables.REPLY_TEXT,
+                                    value("Respuesta falsificada: no tenemos cifras."))),
+                    Refusal.CLIENT_ERROR, null));
         }
         return all.stream();
+    }
+
+    private static List<Try> taskWrites(String user, Stage stage, String task, Function<Running, String> taskId) {
+        Function<Running, String> path = r -> "/engine-rest/task/" + taskId.apply(r);
+        String on = " on " + task;
+        return List.of(
+                forbidden(user + " PUT task variable recipientList" + on, user, stage, HttpMethod.PUT,
+                        r -> path.apply(r) + "/variables/recipientList", UNODC_ONLY),
+                forbidden(user + " PUT task variable reference" + on, user, stage, HttpMethod.PUT,
+                        r -> path.apply(r) + "/variables/reference", value(OTHER_REFERENCE)),
+                forbidden(user + " POST task variables subject and body" + on, user, stage, HttpMethod.POST,
+                        r -> path.apply(r) + "/variables", modifications(Map.of(
+                                Variables.SUBJECT, value("Asunto cambiado"), Variables.BODY, value("Texto cambiado")))),
+                forbidden(user + " DELETE task variable recipientList" + on, user, stage, HttpMethod.DELETE,
+                        r -> path.apply(r) + "/variables/recipientList", null),
+                forbidden(user + " PUT task local variable troikaCountry" + on, user, stage, HttpMethod.PUT,
+                        r -> path.apply(r) + "/localVariables/troikaCountry", value("MX")),
+                forbidden(user + " POST task local variables changesRequested" + on, user, stage, HttpMethod.POST,
+                        r -> path.apply(r) + "/localVariables",
+                        modifications(Map.of(Variables.CHANGES_REQUESTED, value(true)))),
+                forbidden(user + " DELETE task local variable troikaCountry" + on, user, stage, HttpMethod.DELETE,
+                        r -> path.apply(r) + "/localVariables/troikaCountry", null));
     }
 
     /** Completing Honduras's task with a variable the approval form does not declare. */
@@ -143,18 +173,18 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
         extras.put(Variables.BODY, value("Texto cambiado por la Troika"));
         extras.put(Variables.CHANGES_REQUESTED, value(true));
         extras.put(Variables.APPROVAL_REJECTED, value(true));
-        extras.put(Variables.REFERENCE, value("CRM-1999-0001"));
+        extras.put(Variables.REFERENCE, value(OTHER_REFERENCE));
         extras.put(Variables.TROIKA_COUNTRY, value("MX"));
         List<Try> all = new ArrayList<>();
         for (String endpoint : List.of("complete", "submit-form")) {
             extras.forEach((field, extra) -> all.add(new Try(OWN_COUNTRY + " POST " + endpoint + " with extra "
                     + field + " on own approval task", OWN_COUNTRY, Stage.IN_APPROVAL, HttpMethod.POST,
                     r -> "/engine-rest/task/" + r.honduras() + "/" + endpoint,
-                    completion(Map.of(Variables.DECISION, value("approve"), field, extra)), Refusal.BAD_REQUEST,
+                    r -> completion(Map.of(Variables.DECISION, value("approve"), field, extra)), Refusal.BAD_REQUEST,
                     field)));
             for (String user : List.of(OTHER_COUNTRY, OFFICER)) {
                 all.add(forbidden(user + " POST " + endpoint + " with extra recipientList on Honduras's approval task",
-                        user, HttpMethod.POST, r -> "/engine-rest/task/" + r.honduras() + "/" + endpoint,
+                        user, Stage.IN_APPROVAL, HttpMethod.POST, r -> "/engine-rest/task/" + r.honduras() + "/" + endpoint,
                         completion(Map.of(Variables.DECISION, value("approve"),
                                 Variables.RECIPIENT_LIST, UNODC_ONLY))));
             }
@@ -162,24 +192,31 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
         return all.stream();
     }
 
+    /** A value of a declared field that the form does not allow, and the field the refusal must name. */
+    private record Malformed(String label, String field, Map<String, Object> variables) {
+    }
+
     /** Completing Honduras's task with the form's own fields, but values the form does not allow. */
     static Stream<Try> malformedCompletions() {
-        Map<String, Object> url = Map.of("type", "Object", "value", "{}", "valueInfo", Map.of(
+        // a well-formed value, so that only the type (not a broken value) can be the reason to refuse it
+        Map<String, Object> url = Map.of("type", "Object", "value", "\"https://example.org/\"", "valueInfo", Map.of(
                 "objectTypeName", "java.net.URL", "serializationDataFormat", "application/json"));
-        Map<String, Map<String, Object>> cases = new LinkedHashMap<>();
-        cases.put("decision maybe", Map.of(Variables.DECISION, value("maybe")));
-        cases.put("decision changes without a comment", Map.of(Variables.DECISION, value("changes")));
-        cases.put("decision reject without a comment", Map.of(Variables.DECISION, value("reject")));
-        cases.put("decision as an Object of type java.net.URL", Map.of(Variables.DECISION, url));
-        cases.put("comment as an Object of type java.net.URL",
-                Map.of(Variables.DECISION, value("approve"), Variables.COMMENT, url));
+        List<Malformed> cases = List.of(
+                new Malformed("decision maybe", Variables.DECISION, Map.of(Variables.DECISION, value("maybe"))),
+                new Malformed("decision changes without a comment", Variables.COMMENT,
+                        Map.of(Variables.DECISION, value("changes"))),
+                new Malformed("decision reject without a comment", Variables.COMMENT,
+                        Map.of(Variables.DECISION, value("reject"))),
+                new Malformed("decision as an Object of type java.net.URL", Variables.DECISION,
+                        Map.of(Variables.DECISION, url)),
+                new Malformed("comment as an Object of type java.net.URL", Variables.COMMENT,
+                        Map.of(Variables.DECISION, value("approve"), Variables.COMMENT, url)));
         List<Try> all = new ArrayList<>();
         for (String endpoint : List.of("complete", "submit-form")) {
-            cases.forEach((label, variables) -> all.add(new Try(OWN_COUNTRY + " POST " + endpoint + " with "
-                    + label + " on own approval task", OWN_COUNTRY, Stage.IN_APPROVAL, HttpMethod.POST,
-                    r -> "/engine-rest/task/" + r.honduras() + "/" + endpoint, completion(variables),
-                    Refusal.BAD_REQUEST, label.startsWith("comment") || label.contains("without")
-                            ? Variables.COMMENT : Variables.DECISION)));
+            cases.forEach(malformed -> all.add(new Try(OWN_COUNTRY + " POST " + endpoint + " with "
+                    + malformed.label() + " on own approval task", OWN_COUNTRY, Stage.IN_APPROVAL, HttpMethod.POST,
+                    r -> "/engine-rest/task/" + r.honduras() + "/" + endpoint,
+                    r -> completion(malformed.variables()), Refusal.BAD_REQUEST, malformed.field())));
         }
         return all.stream();
     }
@@ -190,7 +227,7 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
     @MethodSource("writesOutsideCompletion")
     void aTaskUserCannotWriteVariablesOutsideCompletion(Try attempt) {
         // given a running request at the stage the try needs
-        Running request = attempt.stage() == Stage.AWAITING_REPLY ? awaitingReply() : inApproval();
+        Running request = untouched(attempt.stage());
 
         // when the task user tries
         ResponseEntity<String> answer = send(attempt, request);
@@ -202,13 +239,14 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
             assertThat(recipientStates(request.reference())).as(attempt + ": recipient states in the registry")
                     .containsExactlyInAnyOrder("IOM:AWAITING_REPLY", "PAHO:AWAITING_REPLY");
         }
+        UNTOUCHED.put(attempt.stage(), request);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("completionsWithExtraFields")
     void completingAnApprovalTakesOnlyTheFormsFields(Try attempt) {
         // given a request waiting for the Troika
-        Running request = inApproval();
+        Running request = untouched(Stage.IN_APPROVAL);
 
         // when a task user completes Honduras's task with a field the form does not declare
         ResponseEntity<String> answer = send(attempt, request);
@@ -217,13 +255,14 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
         assertRefused(attempt, answer);
         assertThat(tasks.createTaskQuery().taskId(request.honduras()).count())
                 .as(attempt + ": Honduras's approval task still open").isOne();
+        UNTOUCHED.put(Stage.IN_APPROVAL, request);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedCompletions")
     void anApprovalWithAMalformedValueIsRefusedNamingTheField(Try attempt) {
         // given a request waiting for the Troika
-        Running request = inApproval();
+        Running request = untouched(Stage.IN_APPROVAL);
 
         // when Honduras's delegate completes with a value the form does not allow
         ResponseEntity<String> answer = send(attempt, request);
@@ -232,6 +271,7 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
         assertRefused(attempt, answer);
         assertThat(tasks.createTaskQuery().taskId(request.honduras()).count())
                 .as(attempt + ": Honduras's approval task still open").isOne();
+        UNTOUCHED.put(Stage.IN_APPROVAL, request);
     }
 
     @Test
@@ -242,11 +282,10 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
                 .flatMap(tries -> tries).filter(attempt -> attempt.stage() == Stage.IN_APPROVAL)
                 .forEach(attempt -> send(attempt, request));
 
-        // when the three delegates approve, each their own country's task
+        // when the three delegates approve, each their own country's task (one a try got through with is gone)
         for (String delegate : DELEGATES) {
-            List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(request.reference())
-                    .taskDefinitionKey(Elements.APPROVE_REQUEST).taskCandidateUser(delegate).list();
-            for (Task task : open) {
+            for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(request.reference())
+                    .taskDefinitionKey(Elements.APPROVE_REQUEST).taskCandidateUser(delegate).list()) {
                 ResponseEntity<String> approved = call(delegate, HttpMethod.POST,
                         "/engine-rest/task/" + task.getId() + "/complete",
                         completion(Map.of(Variables.DECISION, value("approve"))));
@@ -254,26 +293,26 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
                         .isEqualTo(HttpStatus.NO_CONTENT);
             }
         }
+        await().atMost(Duration.ofSeconds(20)).until(() -> sendingDone(request));
 
-        // then the registry shows the request as drafted, awaiting the replies of IOM and PAHO
+        // then the registry shows the request as drafted, sent to IOM and PAHO and awaiting their replies
         Map<?, ?> details = details(request.reference());
         assertThat(details.get("state")).as("request state").isEqualTo("AWAITING_REPLY");
         assertThat(details.get("subject")).as("subject in the registry").isEqualTo(SUBJECT);
-        assertThat(recipientCodes(details)).as("recipients in the registry").containsExactlyInAnyOrder("IOM", "PAHO");
+        assertThat(recipientStates(request.reference())).as("recipients and their states in the registry")
+                .containsExactlyInAnyOrder("IOM:AWAITING_REPLY", "PAHO:AWAITING_REPLY");
 
-        // and once the sending has run, the emails went only to IOM and PAHO, with the text the officer drafted
+        // and the emails went only to IOM and PAHO, with the subject and text the officer drafted
         Map<String, String> emails = directoryEmails();
-        await().atMost(Duration.ofSeconds(20)).until(() -> sendingDone(request));
-        List<MimeMessage> sent = sentFor(request.reference());
         List<String> addressees = new ArrayList<>();
-        for (MimeMessage message : sent) {
+        for (MimeMessage message : sentFor(request.reference())) {
             for (Address to : message.getAllRecipients()) {
                 addressees.add(((InternetAddress) to).getAddress());
             }
-            assertThat(message.getSubject()).as("subject of the email to " + Arrays.toString(
-                    message.getAllRecipients())).isEqualTo("[" + request.reference() + "] " + SUBJECT);
-            assertThat(plainText(message)).as("text of the email to " + Arrays.toString(message.getAllRecipients()))
-                    .contains(BODY);
+            String to = Arrays.toString(message.getAllRecipients());
+            assertThat(message.getSubject()).as("subject of the email to " + to)
+                    .isEqualTo("[" + request.reference() + "] " + SUBJECT);
+            assertThat(plainText(message)).as("text of the email to " + to).contains(BODY);
         }
         assertThat(addressees).as("addressees of the emails of " + request.reference())
                 .containsExactlyInAnyOrder(emails.get("IOM"), emails.get("PAHO"))
@@ -394,13 +433,33 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
                 "information", "es"), List.of(), OFFICER).reference();
     }
 
+    /** A request at {@code stage} that no try has changed; the caller puts it back once its try was refused. */
+    private Running untouched(Stage stage) {
+        Running kept = UNTOUCHED.remove(stage);
+        if (kept != null) {
+            return kept;
+        }
+        return switch (stage) {
+            case DRAFTING -> drafting();
+            case IN_APPROVAL -> inApproval();
+            case AWAITING_REPLY -> awaitingReply();
+        };
+    }
+
+    /** Started by officer1, with the draft task open. */
+    private Running drafting() {
+        String reference = started();
+        Task draft = journey.onlyTask(reference, Elements.DRAFT_REQUEST, OFFICER);
+        return new Running(reference, draft.getProcessInstanceId(), draft.getId(), null, null);
+    }
+
     /** Started by officer1, drafted by officer1, now with the three Troika tasks open. */
     private Running inApproval() {
         String reference = started();
         journey.complete(journey.onlyTask(reference, Elements.DRAFT_REQUEST, OFFICER), OFFICER, Map.of());
         Task honduras = journey.onlyTask(reference, Elements.APPROVE_REQUEST, "delegate-hn");
         Task mexico = journey.onlyTask(reference, Elements.APPROVE_REQUEST, "delegate-mx");
-        return new Running(reference, honduras.getProcessInstanceId(), honduras.getId(), mexico.getId());
+        return new Running(reference, honduras.getProcessInstanceId(), null, honduras.getId(), mexico.getId());
     }
 
     /** Approved by the Troika, both request emails sent, IOM and PAHO awaiting their replies. */
@@ -423,13 +482,7 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
     }
 
     private ResponseEntity<String> send(Try attempt, Running request) {
-        Object body = attempt.body() != null ? attempt.body() : Map.of(
-                "messageName", RequestProcess.MESSAGE_REPLY_RECEIVED,
-                "businessKey", request.reference(),
-                "localCorrelationKeys", Map.of(Variables.CORRELATION_KEY,
-                        value(RequestProcess.correlationKey(request.reference(), "IOM"))),
-                "processVariables", Map.of(Variables.REPLY_TEXT, value("Respuesta falsificada: no tenemos cifras.")));
-        return call(attempt.user(), attempt.method(), attempt.path().apply(request), body);
+        return call(attempt.user(), attempt.method(), attempt.path().apply(request), attempt.body().apply(request));
     }
 
     private ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
@@ -452,9 +505,9 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
         }
     }
 
-    private static Try forbidden(String name, String user, HttpMethod method, Function<Running, String> path,
-                                 Object body) {
-        return new Try(name, user, Stage.IN_APPROVAL, method, path, body, Refusal.FORBIDDEN, null);
+    private static Try forbidden(String name, String user, Stage stage, HttpMethod method,
+                                 Function<Running, String> path, Object body) {
+        return new Try(name, user, stage, method, path, r -> body, Refusal.FORBIDDEN, null);
     }
 
     private static Map<String, Object> value(Object value) {
