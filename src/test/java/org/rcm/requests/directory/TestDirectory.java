@@ -1,0 +1,24 @@
+package org.rcm.requests.directory;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The real directory classes over a test database, for tests of other packages (the constructors are this
+ * package's).
+ */
+public final class TestDirectory {
+
+    private TestDirectory() {
+    }
+
+    public static Directory directory(JdbcClient jdbc) {
+        return new Directory(jdbc);
+    }
+
+    /** The Troika of these member countries, checked against the directory as the application does at start. */
+    public static Troika troika(Directory directory, List<String> countries) {
+        return new Troika(new TroikaProperties(countries), directory);
+    }
+}
