@@ -28,11 +28,13 @@ public class ApprovalTally {
                 .map(made -> made.country() + " (" + made.decision().code() + "): " + made.comment())
                 .collect(Collectors.joining("\n"));
         execution.setVariable(Variables.APPROVAL_COMMENTS, comments.isEmpty() ? null : comments);
-        // Only instances of the first model version (before the registry kept the decisions) read these two.
-        switch (decision) {
-            case REJECT -> execution.setVariable(Variables.APPROVAL_REJECTED, true);
-            case CHANGES -> execution.setVariable(Variables.CHANGES_REQUESTED, true);
-            case APPROVE -> { }
+        // Instances of the first model version (started before the registry kept the decisions) read these two.
+        if (execution.hasVariable(Variables.APPROVAL_REJECTED)) {
+            switch (decision) {
+                case REJECT -> execution.setVariable(Variables.APPROVAL_REJECTED, true);
+                case CHANGES -> execution.setVariable(Variables.CHANGES_REQUESTED, true);
+                case APPROVE -> { }
+            }
         }
     }
 

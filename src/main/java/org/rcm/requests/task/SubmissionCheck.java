@@ -6,14 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * Checks what a user submitted to complete a task or start a process against the fields of its form: a name the
  * form does not declare is refused, as is a value of a kind no form field holds (an object, a file) or one the
- * field does not offer; a display-only field is not written back. Texts longer than the engine's text column go on
+ * field does not offer; a display-only field is not written back, and may only come back unchanged. Texts longer than the engine's text column go on
  * as {@link LongTexts}.
  */
 final class SubmissionCheck {
@@ -31,22 +33,31 @@ final class SubmissionCheck {
     record Checked(Map<String, Object> variables) {
     }
 
-    static Checked check(String formName, Map<String, FormField> fields, Map<String, Object> submitted) {
+    /**
+     * @param current the value a display-only field shows now, by name: such a field may come back only unchanged
+     *                (Tasklist sends every field of the form), and is not written back
+     */
+    static Checked check(String formName, Map<String, FormField> fields, Map<String, Object> submitted,
+                         Function<String, Object> current) {
         Map<String, Object> accepted = new LinkedHashMap<>();
         if (submitted == null) {
             return new Checked(accepted);
         }
-        for (Map.Entry<String, Object> entry : submitted.entrySet()) {
-            String name = entry.getKey();
+        VariableMap typed = Variables.fromMap(submitted);
+        for (String name : typed.keySet()) {
             FormField field = fields.get(name);
             if (field == null) {
                 throw new SubmissionRefused(name, "el formulario " + formName + " no tiene este campo / the form "
                         + formName + " has no such field" + (fields.isEmpty() ? "" : " (" + editable(fields) + ")"));
             }
+            Object value = plainValue(name, typed.getValueTyped(name));
             if (!field.editable()) {
+                if (!sameText(value, current.apply(name))) {
+                    throw new SubmissionRefused(name, "este campo solo se muestra y no se puede cambiar / this field "
+                            + "is shown only and cannot be changed");
+                }
                 continue;
             }
-            Object value = plainValue(name, entry.getValue());
             checkOption(field, value);
             if (value instanceof String text && field.maxLength() > 0 && text.length() > field.maxLength()) {
                 throw new SubmissionRefused(name, "admite hasta " + field.maxLength() + " caracteres / is limited to "
@@ -56,10 +67,17 @@ final class SubmissionCheck {
                 accepted.put(name, LongTexts.beginning(text));
                 accepted.put(LongTexts.wholeName(name), Variables.stringValue(text, true));
             } else {
-                accepted.put(name, entry.getValue());
+                accepted.put(name, typed.getValueTyped(name));
             }
         }
         return new Checked(accepted);
+    }
+
+    /** Whether a display field came back as shown (blank and absent alike; JSON lists by their text). */
+    private static boolean sameText(Object submitted, Object shown) {
+        String back = submitted == null ? "" : String.valueOf(submitted).replaceAll("\\s+", "");
+        String now = shown == null ? "" : String.valueOf(shown).replaceAll("\\s+", "");
+        return back.equals(now);
     }
 
     /** The plain value of a submitted variable; objects, files and bytes are refused. */

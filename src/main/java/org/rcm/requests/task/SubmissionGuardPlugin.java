@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.form.FormData;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
@@ -15,6 +14,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
  * Every way of completing a task or submitting a start form — Tasklist, {@code /engine-rest} ({@code complete},
  * {@code submit-form}, {@code resolve}) and the Java API — goes through the engine's task and form services; this
  * plugin gives the engine services that first check the submission against the form ({@link SubmissionCheck}). A
- * listener's refusal of a value (an {@link IllegalArgumentException} naming the field) becomes a
- * {@link BadUserRequestException}, which the REST API answers with 400. Writing variables any other way is a matter
+ * refused field, or a listener's refusal of a value (an {@link IllegalArgumentException} naming the field), becomes a
+ * {@link RefusedSubmission}, which the REST API answers with 400. Writing variables any other way is a matter
  * of authorization (README "Authorizations"). The engine's internal command classes are reached here only.
  */
 @Component
@@ -98,7 +98,7 @@ public class SubmissionGuardPlugin extends AbstractProcessEnginePlugin {
         public ProcessInstance submitStartForm(String processDefinitionId, String businessKey,
                                                Map<String, Object> properties) {
             SubmissionCheck.Checked checked = check(properties, () -> getStartFormData(processDefinitionId),
-                    () -> getDeployedStartForm(processDefinitionId));
+                    () -> getDeployedStartForm(processDefinitionId), name -> null);
             return refusalsAsBadRequests(() -> configuration.getRuntimeService()
                     .createProcessInstanceById(processDefinitionId).businessKey(businessKey)
                     .setVariables(checked.variables()).execute());
@@ -108,13 +108,15 @@ public class SubmissionGuardPlugin extends AbstractProcessEnginePlugin {
         <T> T taskSubmission(String taskId, Map<String, Object> submitted,
                              Function<Map<String, Object>, Command<T>> command) {
             SubmissionCheck.Checked checked = check(submitted, () -> getTaskFormData(taskId),
-                    () -> getDeployedTaskForm(taskId));
+                    () -> getDeployedTaskForm(taskId),
+                    name -> configuration.getTaskService().getVariable(taskId, name));
             return refusalsAsBadRequests(() -> commandExecutor.execute(command.apply(checked.variables())));
         }
     }
 
     private static SubmissionCheck.Checked check(Map<String, Object> submitted, Supplier<FormData> formData,
-                                                 Supplier<InputStream> deployedForm) {
+                                                 Supplier<InputStream> deployedForm,
+                                                 Function<String, Object> current) {
         if (submitted == null || submitted.isEmpty()) {
             return new SubmissionCheck.Checked(Map.of());
         }
@@ -122,9 +124,9 @@ public class SubmissionGuardPlugin extends AbstractProcessEnginePlugin {
         String name = form.getCamundaFormRef() != null ? form.getCamundaFormRef().getKey() : form.getFormKey();
         try (InputStream json = name == null ? null : deployedForm.get()) {
             return SubmissionCheck.check(name == null ? "(sin formulario / no form)" : name,
-                    json == null ? Map.of() : FormFields.read(json), submitted);
+                    json == null ? Map.of() : FormFields.read(json), submitted, current);
         } catch (SubmissionRefused refused) {
-            throw new BadUserRequestException(refused.getMessage(), refused);
+            throw new RefusedSubmission(refused);
         } catch (IOException e) {
             throw new UncheckedIOException("form " + name + " cannot be read", e);
         }
@@ -134,15 +136,26 @@ public class SubmissionGuardPlugin extends AbstractProcessEnginePlugin {
     private static <T> T refusalsAsBadRequests(Supplier<T> call) {
         try {
             return call.get();
-        } catch (BadUserRequestException e) {
+        } catch (RefusedSubmission e) {
             throw e;
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof IllegalArgumentException refused) {
-                    throw new BadUserRequestException(refused.getMessage(), e);
+                    throw new RefusedSubmission(refused);
                 }
             }
             throw e;
+        }
+    }
+
+    /**
+     * The engine's form validation error: the REST API answers it with 400 (any other engine error with 500) and
+     * Tasklist shows its message on the form.
+     */
+    public static class RefusedSubmission extends FormFieldValidationException {
+
+        RefusedSubmission(IllegalArgumentException refused) {
+            super(refused.getMessage(), refused.getMessage(), refused);
         }
     }
 }

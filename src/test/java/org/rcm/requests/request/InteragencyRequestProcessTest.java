@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -69,6 +68,7 @@ import org.rcm.requests.mail.outbound.MailKind;
 import org.rcm.requests.mail.outbound.OutboundMailService;
 import org.rcm.requests.mail.outbound.TestMailDelegates;
 import org.rcm.requests.request.RequestProcess.Elements;
+import org.rcm.requests.task.SubmissionGuardPlugin;
 import org.rcm.requests.request.RequestProcess.Variables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -442,7 +442,7 @@ class InteragencyRequestProcessTest {
             assertThatThrownBy(() -> complete(task, withVariables(Variables.DECISION, "approve",
                     extra.getKey(), extra.getValue())))
                     .as("an approval with the extra variable %s should be refused", extra.getKey())
-                    .isInstanceOf(BadUserRequestException.class)
+                    .isInstanceOf(SubmissionGuardPlugin.RefusedSubmission.class)
                     .hasMessageStartingWith(extra.getKey() + ":");
         }
 
