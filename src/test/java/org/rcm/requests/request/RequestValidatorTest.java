@@ -61,11 +61,13 @@ class RequestValidatorTest {
     }
 
     @Test
-    void bodyLongerThanTheEngineKeepsIsRefused() {
+    void aLongTextIsTakenAndOnePastTheLimitIsRefused() {
         when(directory.unknown(List.of("MX"))).thenReturn(List.of());
 
-        assertThatThrownBy(() -> validator.validate(new NewRequest("S", "x".repeat(4_001), List.of("MX"),
-                TODAY.toString(), null, null)))
+        assertThat(validator.validate(new NewRequest("S", "x".repeat(100_000), List.of("MX"), TODAY.toString(), null,
+                null)).body()).as("a 100,000-character text").hasSize(100_000);
+        assertThatThrownBy(() -> validator.validate(new NewRequest("S", "x".repeat(RequestValidator.MAX_BODY + 1),
+                List.of("MX"), TODAY.toString(), null, null)))
                 .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.errors())
                         .as("fields named").containsOnlyKeys("body"));
     }

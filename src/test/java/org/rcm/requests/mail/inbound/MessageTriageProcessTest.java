@@ -41,7 +41,9 @@ class MessageTriageProcessTest {
         Mocks.register("triageCompletedListener", new TriageCompletedListener(inbound));
         deploymentId = engine.getRepositoryService().createDeployment()
                 .addInputStream("MessageTriage.bpmn", java.nio.file.Files.newInputStream(
-                        Path.of("processes", "MessageTriage.bpmn"))).deploy().getId();
+                        Path.of("processes", "MessageTriage.bpmn")))
+                .addInputStream("Form_TriageMessage.form", java.nio.file.Files.newInputStream(
+                        Path.of("processes", "Form_TriageMessage.form"))).deploy().getId();
     }
 
     @AfterEach

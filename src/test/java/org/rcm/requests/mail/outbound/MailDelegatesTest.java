@@ -18,7 +18,7 @@ class MailDelegatesTest {
     private final DelegateExecution execution = mock(DelegateExecution.class);
 
     MailDelegatesTest() {
-        when(execution.getVariable(Variables.REFERENCE)).thenReturn("CRM-2026-0007");
+        when(execution.getProcessBusinessKey()).thenReturn("CRM-2026-0007");
         when(execution.getVariable(Variables.RECIPIENT)).thenReturn("IOM");
         when(execution.getVariable(Variables.TROIKA_COUNTRY)).thenReturn("MX");
         when(execution.getVariable(Variables.CLARIFICATION)).thenReturn("¿Incluye 2015?");
