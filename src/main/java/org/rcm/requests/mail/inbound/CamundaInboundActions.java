@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -44,28 +43,19 @@ class CamundaInboundActions implements InboundActions {
     }
 
     @Override
-    public boolean awaitsReply(Match match) {
-        return asSystem(() -> runtime.createExecutionQuery().processInstanceBusinessKey(match.reference())
-                .messageEventSubscriptionName(RequestProcess.MESSAGE_REPLY_RECEIVED)
-                .variableValueEquals(Variables.CORRELATION_KEY,
-                        RequestProcess.correlationKey(match.reference(), match.recipient())).count() > 0);
-    }
-
-    @Override
     public boolean deliveryFailed(Match match, String reason) {
         return correlate(RequestProcess.MESSAGE_DELIVERY_FAILED, match, Map.of(Variables.BOUNCE_REASON, fit(reason)));
     }
 
+    /**
+     * Correlates to the recipient's waiting instance, if there is one. "All" (there is at most one) because it answers
+     * "none" with an empty list rather than an exception, which would mark the caller's transaction rollback-only.
+     */
     private boolean correlate(String message, Match match, Map<String, Object> variables) {
-        try {
-            asSystem(() -> runtime.createMessageCorrelation(message).processInstanceBusinessKey(match.reference())
-                    .localVariableEquals(Variables.CORRELATION_KEY,
-                            RequestProcess.correlationKey(match.reference(), match.recipient()))
-                    .setVariables(variables).correlateWithResult());
-            return true;
-        } catch (MismatchingMessageCorrelationException notWaiting) {
-            return false;
-        }
+        return !asSystem(() -> runtime.createMessageCorrelation(message).processInstanceBusinessKey(match.reference())
+                .localVariableEquals(Variables.CORRELATION_KEY,
+                        RequestProcess.correlationKey(match.reference(), match.recipient()))
+                .setVariables(variables).correlateAllWithResult()).isEmpty();
     }
 
     /** Runs {@code action} without authorization checks when inside an engine command (a listener). */

@@ -22,8 +22,9 @@ import org.springframework.integration.mail.dsl.Mail;
 import org.springframework.messaging.Message;
 
 /**
- * Reads the Secretariat mailbox: IMAP IDLE, or polling. Only unseen messages are fetched; a message is flagged
- * seen after it is stored, never deleted, so one that failed to store is fetched again.
+ * Reads the Secretariat mailbox: IMAP IDLE, or polling. Only unseen messages are fetched; a message is stored whole
+ * and flagged seen, never deleted (one that failed to store is fetched again); delivering it is the inbox's
+ * background work ({@link InboxWorker}), so the reader is never held up by it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "app.mail.inbound.enabled", havingValue = "true")
@@ -76,10 +77,9 @@ class ImapInboundConfig {
         try {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             mime.writeTo(raw);
-            InboundMailService.Outcome outcome = inbound.receive(raw.toByteArray());
+            inbound.receive(raw.toByteArray())
+                    .ifPresent(id -> LOG.debug("Inbound message {} stored; the inbox delivers it", id));
             receiver.markSeen(mime);
-            LOG.info("Inbound message {}: {} {}", outcome.correspondenceId(), outcome.reading().classification(),
-                    outcome.action());
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Could not read an inbound message; it stays unseen in the mailbox", e);
         }

@@ -8,9 +8,6 @@ public interface InboundActions {
     /** Delivers a reply to the recipient's waiting instance; false when that recipient is not waiting for one. */
     boolean replyReceived(Match match, long correspondenceId, String replyText, List<String> attachmentNames);
 
-    /** Whether the recipient's instance waits for a reply at this moment (asks; throws and logs nothing). */
-    boolean awaitsReply(Match match);
-
     /** Tells the recipient's instance that its email bounced; false when it is not waiting. */
     boolean deliveryFailed(Match match, String reason);
 

@@ -12,12 +12,16 @@ import org.rcm.requests.correspondence.CorrespondenceLog;
 import org.rcm.requests.mail.MailProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rcm.requests.request.RecipientState;
+import org.rcm.requests.request.RequestRegistry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * Takes one inbound message: reads it, stores it whole (once per Message-ID), then delivers it — a reply to its
- * recipient's waiting instance, a bounce to the recipient's delivery-failure path — or hands it to triage. An
- * automatic reply is only logged against its request. Whatever fails after storing, the message stays stored.
+ * The inbox's work on one message. The mailbox reader only stores a message whole (once per Message-ID); the
+ * background work ({@link InboxWorker}) then reads it, matches it and delivers it — a reply to its recipient's
+ * waiting instance, a bounce to the recipient's delivery-failure path — or hands it to triage; an automatic reply is
+ * only logged against its request. A message stays stored whatever happens, in a state it can be found in.
  */
 @Service
 public class InboundMailService {
@@ -27,29 +31,41 @@ public class InboundMailService {
     private final MessageParser parser = new MessageParser();
     private final MessageMatcher matcher;
     private final InboundMessages messages;
+    private final Inbox inbox;
     private final CorrespondenceLog log;
     private final InboundActions actions;
-    private final ReplyDelivery replies;
+    private final RequestRegistry registry;
     private final InboundProperties properties;
     private final MailProperties mail;
+    private final ApplicationEventPublisher events;
 
-    InboundMailService(MessageMatcher matcher, InboundMessages messages, CorrespondenceLog log,
-                       InboundActions actions, ReplyDelivery replies, InboundProperties properties,
-                       MailProperties mail) {
+    InboundMailService(MessageMatcher matcher, InboundMessages messages, Inbox inbox, CorrespondenceLog log,
+                       InboundActions actions, RequestRegistry registry, InboundProperties properties,
+                       MailProperties mail, ApplicationEventPublisher events) {
         this.matcher = matcher;
         this.messages = messages;
+        this.inbox = inbox;
         this.log = log;
         this.actions = actions;
-        this.replies = replies;
+        this.registry = registry;
         this.properties = properties;
         this.mail = mail;
+        this.events = events;
     }
 
-    /** What became of a message. */
-    public record Outcome(Action action, Long correspondenceId, Reading reading) {
-    }
+    /** What delivering a stored message came to. */
+    public enum Result {
+        DELIVERED(Inbox.State.DELIVERED), DELIVERY_FAILURE(Inbox.State.DELIVERED), LOGGED(Inbox.State.LOGGED),
+        TRIAGE(Inbox.State.TRIAGE),
+        /** Its recipient's instance does not wait for it yet (sending commits before the wait is reached): later. */
+        NOT_YET_AWAITED(Inbox.State.RECEIVED);
 
-    public enum Action { DELIVERED, DELIVERY_FAILURE, LOGGED, TRIAGE, DUPLICATE }
+        final Inbox.State state;
+
+        Result(Inbox.State state) {
+            this.state = state;
+        }
+    }
 
     /** What the product would do with a message, storing nothing: the administrators' dry run. */
     public Dry dryRun(byte[] raw) {
@@ -60,28 +76,83 @@ public class InboundMailService {
     public record Dry(ParsedMessage parsed, Reading reading) {
     }
 
-    public Outcome receive(byte[] raw) {
-        ParsedMessage parsed = parser.parse(raw);
-        Reading reading = matcher.read(parsed);
-        String flag = oversized(parsed) ? "attachment over " + properties.maxAttachmentBytes() + " bytes kept only in "
-                + "the raw source" : null;
-        Optional<Long> stored = messages.store(new InboundMessages.Incoming(messageId(parsed, raw), parsed, raw,
-                "EMAIL", reading, flag), properties.maxAttachmentBytes());
-        if (stored.isEmpty()) {
-            LOG.info("Message {} is stored already: taken once", parsed.messageId());
-            return new Outcome(Action.DUPLICATE, null, reading);
-        }
-        return new Outcome(act(stored.get(), parsed, reading), stored.get(), reading);
+    /**
+     * The mailbox reader's part: stores a fetched message whole, in its own transaction; empty when it was stored
+     * already (fetched twice, or by another node).
+     */
+    public Optional<Long> receive(byte[] raw) {
+        RawHeaders headers = RawHeaders.of(raw);
+        Optional<Long> stored = inbox.store(messageId(headers.messageId(), raw), headers.from(), headers.to(),
+                headers.subject(), raw);
+        stored.ifPresentOrElse(id -> events.publishEvent(new InboxMessageStored(id)),
+                () -> LOG.info("Message {} is stored already: taken once", headers.messageId()));
+        return stored;
     }
 
     /** A reply through the personal link: the request and recipient are known from the signed token. */
     long receiveFromLink(String reference, String recipient, ParsedMessage parsed) {
         Match match = new Match(reference, recipient, "reply-link");
         Reading reading = new Reading(Classification.HUMAN_REPLY.name(), match, null, List.of(match));
-        long id = messages.store(new InboundMessages.Incoming(parsed.messageId(), parsed, null, "LINK", reading,
-                null), properties.maxAttachmentBytes()).orElseThrow();
-        act(id, parsed, reading);
+        long id = messages.storeFromLink(new InboundMessages.Incoming(parsed.messageId(), parsed, reading),
+                properties.maxAttachmentBytes());
+        events.publishEvent(new InboxMessageStored(id));
         return id;
+    }
+
+    /**
+     * The background work's part, inside the caller's transaction: reads the stored message (once), matches it and
+     * delivers it. A passing error (locking, a lost connection) is thrown, for the caller to try again later.
+     *
+     * @param lastChance a reply whose instance does not wait yet goes to triage rather than waiting longer
+     */
+    Result deliver(long id, boolean lastChance) {
+        InboundMessages.Stored stored = messages.stored(id);
+        if ("LINK".equals(stored.source())) {
+            Match match = new Match(stored.reference(), stored.recipient(), "reply-link");
+            return reply(id, match, stored.replyText(), stored.attachmentNames(), lastChance, () -> triage(id,
+                    stored.from(), stored.subject(), new Reading(Classification.HUMAN_REPLY.name(), match, null,
+                            List.of(match)), notAwaited(match), stored.replyText()));
+        }
+        ParsedMessage parsed = parser.parse(stored.raw());
+        Reading reading = matcher.read(parsed);
+        messages.storeReading(id, parsed, reading, oversized(parsed) ? "attachment over "
+                + properties.maxAttachmentBytes() + " bytes kept only in the raw source" : null,
+                properties.maxAttachmentBytes());
+        if (reading.answersARequest()) {
+            return reply(id, reading.match(), parsed.replyText(), attachmentNames(parsed), lastChance,
+                    () -> triage(id, parsed.from(), parsed.subject(), reading, notAwaited(reading.match()),
+                            parsed.replyText()));
+        }
+        if (Classification.AUTO_REPLY.name().equals(reading.classification())) {
+            return Result.LOGGED;
+        }
+        if (Classification.BOUNCE.name().equals(reading.classification()) && reading.match() != null) {
+            if (!parsed.bounce().permanent()) {
+                return Result.LOGGED;
+            }
+            return actions.deliveryFailed(reading.match(), bounceReason(parsed)) ? Result.DELIVERY_FAILURE
+                    : Result.LOGGED;
+        }
+        return triage(id, parsed.from(), parsed.subject(), reading, reading.problem(), parsed.replyText());
+    }
+
+    private Result reply(long id, Match match, String replyText, List<String> attachmentNames, boolean lastChance,
+                         java.util.function.Supplier<Result> otherwise) {
+        if (actions.replyReceived(match, id, replyText, attachmentNames)) {
+            return Result.DELIVERED;
+        }
+        return !lastChance && sentAndUnanswered(match) ? Result.NOT_YET_AWAITED : otherwise.get();
+    }
+
+    /** The registry says the recipient awaits a reply: its instance is about to wait for it. */
+    private boolean sentAndUnanswered(Match match) {
+        return registry.recipients(match.reference()).stream().anyMatch(recipient ->
+                recipient.code().equals(match.recipient()) && recipient.state() == RecipientState.AWAITING_REPLY);
+    }
+
+    private static String notAwaited(Match match) {
+        return "request " + match.reference() + " is not awaiting a reply from " + match.recipient()
+                + " (answered or closed)";
     }
 
     /** An officer attached a message in triage: deliver it as the recipient's reply. */
@@ -97,36 +168,9 @@ public class InboundMailService {
         messages.assign(correspondenceId, reference, recipient, "triage");
     }
 
-    private Action act(long id, ParsedMessage parsed, Reading reading) {
-        try {
-            if (reading.answersARequest()) {
-                if (replies.deliver(reading.match(), id, parsed.replyText(), attachmentNames(parsed))) {
-                    return Action.DELIVERED;
-                }
-                return triage(id, parsed, reading, "request " + reading.match().reference() + " is not awaiting a "
-                        + "reply from " + reading.match().recipient() + " (answered or closed)");
-            }
-            if (Classification.AUTO_REPLY.name().equals(reading.classification())) {
-                return Action.LOGGED;
-            }
-            if (Classification.BOUNCE.name().equals(reading.classification()) && reading.match() != null) {
-                if (!parsed.bounce().permanent()) {
-                    return Action.LOGGED;
-                }
-                return actions.deliveryFailed(reading.match(), bounceReason(parsed)) ? Action.DELIVERY_FAILURE
-                        : Action.LOGGED;
-            }
-            return triage(id, parsed, reading, reading.problem());
-        } catch (RuntimeException e) {
-            LOG.error("Inbound message {} is stored but could not be delivered; it goes to triage", id, e);
-            return triage(id, parsed, reading, "delivery failed: " + e.getMessage());
-        }
-    }
-
-    private Action triage(long id, ParsedMessage parsed, Reading reading, String reason) {
-        actions.triage(id, parsed.from(), parsed.subject(), reading.classification(), parsed.replyText(), reason,
-                reading.suggestions());
-        return Action.TRIAGE;
+    private Result triage(long id, String from, String subject, Reading reading, String reason, String replyText) {
+        actions.triage(id, from, subject, reading.classification(), replyText, reason, reading.suggestions());
+        return Result.TRIAGE;
     }
 
     private static List<String> attachmentNames(ParsedMessage parsed) {
@@ -144,13 +188,12 @@ public class InboundMailService {
     }
 
     /** A message without Message-ID gets one made from its content, so that fetching it twice still finds it. */
-    private String messageId(ParsedMessage parsed, byte[] raw) {
-        if (parsed.messageId() != null && !parsed.messageId().isBlank()) {
-            return parsed.messageId().trim();
+    private String messageId(String messageId, byte[] raw) {
+        if (messageId != null && !messageId.isBlank()) {
+            return messageId.trim();
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(raw == null
-                    ? parsed.bodyText().getBytes(StandardCharsets.UTF_8) : raw);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(raw);
             return "<no-message-id." + HexFormat.of().formatHex(digest, 0, 16) + "@" + mail.domain() + ">";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

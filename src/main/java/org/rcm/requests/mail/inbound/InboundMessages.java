@@ -5,13 +5,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /** Inbound messages in the correspondence log, and the outbound ones they answer. */
 @Repository
@@ -27,46 +24,77 @@ public class InboundMessages {
         this.clock = clock;
     }
 
-    /** A message to store: what was read, and where from. */
-    public record Incoming(String messageId, ParsedMessage parsed, byte[] raw, String source, Reading reading,
-                           String flag) {
+    /** An answer posted through the reply link: what was read, and what it answers (from the signed token). */
+    public record Incoming(String messageId, ParsedMessage parsed, Reading reading) {
+    }
+
+    /** What the background work needs of a stored message to read and deliver it. */
+    public record Stored(long id, String source, byte[] raw, String reference, String recipient, String from,
+                         String subject, String replyText, List<String> attachmentNames) {
     }
 
     /**
-     * Stores the message whole, with its attachments, in a transaction of its own; empty when a message with
-     * this Message-ID is stored already (fetched twice, or by another node).
+     * Stores an answer from the reply link whole, with its attachments, as {@code RECEIVED} and due at once: it is
+     * delivered by the same background work as mail.
      */
     @Transactional
-    public Optional<Long> store(Incoming in, long maxAttachmentBytes) {
+    public long storeFromLink(Incoming in, long maxAttachmentBytes) {
         ParsedMessage parsed = in.parsed();
         Match match = in.reading().match();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        // on PostgreSQL a failed insert aborts the whole transaction: a savepoint keeps it usable (and committable)
-        TransactionStatus transaction = TransactionAspectSupport.currentTransactionStatus();
-        Object savepoint = transaction.createSavepoint();
-        try {
-            jdbc.sql("""
-                    insert into correspondence (reference, party_code, direction, kind, classification, status,
-                        message_id, in_reply_to, references_header, from_address, to_address, subject, source,
-                        body_text, reply_text, raw_source, bounce_addresses, bounce_status, bounce_permanent,
-                        correlation_rule, flag, created_at, received_at)
-                    values (?, ?, 'IN', 'REPLY', ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).params(match == null ? null : match.reference(), match == null ? null : match.recipient(),
-                    in.reading().classification(), fit(in.messageId(), 500), fit(parsed.inReplyTo(), 500),
-                    fit(String.join(" ", parsed.references()), 8000), fit(nonNull(parsed.from()), 320),
-                    fit(String.join(", ", parsed.to()), 2000), fit(nonNull(parsed.subject()), 1000), in.source(),
-                    fit(parsed.bodyText(), TEXT), fit(parsed.replyText(), TEXT), in.raw(),
-                    parsed.bounce() == null ? null : fit(String.join(", ", parsed.bounce().addresses()), 2000),
-                    parsed.bounce() == null ? null : fit(parsed.bounce().status(), 20),
-                    parsed.bounce() == null ? null : parsed.bounce().permanent(),
-                    match == null ? null : match.rule(), in.flag(), now(), now())
-                    .update(key, "id");
-            transaction.releaseSavepoint(savepoint);
-        } catch (DuplicateKeyException alreadyStored) {
-            transaction.rollbackToSavepoint(savepoint);
-            return Optional.empty();
-        }
+        jdbc.sql("""
+                insert into correspondence (reference, party_code, direction, kind, classification, status,
+                    inbox_state, message_id, from_address, to_address, subject, source, body_text, reply_text,
+                    correlation_rule, created_at, received_at, next_attempt_at)
+                values (?, ?, 'IN', 'REPLY', ?, 'RECEIVED', 'RECEIVED', ?, ?, ?, ?, 'LINK', ?, ?, ?, ?, ?, ?)
+                """).params(match.reference(), match.recipient(), in.reading().classification(),
+                fit(in.messageId(), 500), fit(nonNull(parsed.from()), 320), fit(String.join(", ", parsed.to()), 2000),
+                fit(nonNull(parsed.subject()), 1000), fit(parsed.bodyText(), TEXT), fit(parsed.replyText(), TEXT),
+                match.rule(), now(), now(), now()).update(key, "id");
         long id = key.getKey().longValue();
+        storeAttachments(id, parsed, maxAttachmentBytes);
+        return id;
+    }
+
+    /**
+     * Writes what reading a fetched message found — texts, classification, bounce, the request it belongs to, its
+     * attachments — once: a message read before (an earlier try) keeps what it has.
+     */
+    public void storeReading(long id, ParsedMessage parsed, Reading reading, String flag, long maxAttachmentBytes) {
+        Match match = reading.match();
+        int updated = jdbc.sql("""
+                update correspondence set reference = ?, party_code = ?, classification = ?, in_reply_to = ?,
+                    references_header = ?, body_text = ?, reply_text = ?, bounce_addresses = ?, bounce_status = ?,
+                    bounce_permanent = ?, correlation_rule = ?, flag = ?
+                where id = ? and classification is null
+                """).params(match == null ? null : match.reference(), match == null ? null : match.recipient(),
+                reading.classification(), fit(parsed.inReplyTo(), 500),
+                fit(String.join(" ", parsed.references()), 8000), fit(parsed.bodyText(), TEXT),
+                fit(parsed.replyText(), TEXT),
+                parsed.bounce() == null ? null : fit(String.join(", ", parsed.bounce().addresses()), 2000),
+                parsed.bounce() == null ? null : fit(parsed.bounce().status(), 20),
+                parsed.bounce() == null ? null : parsed.bounce().permanent(),
+                match == null ? null : match.rule(), flag, id).update();
+        if (updated == 1) {
+            storeAttachments(id, parsed, maxAttachmentBytes);
+        }
+    }
+
+    public Stored stored(long id) {
+        return jdbc.sql("""
+                select id, source, raw_source, reference, party_code, from_address, subject, reply_text
+                from correspondence where id = ?
+                """).param(id).query((rs, row) -> new Stored(rs.getLong(1), rs.getString(2), rs.getBytes(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                attachmentNames(id))).single();
+    }
+
+    private List<String> attachmentNames(long id) {
+        return jdbc.sql("select filename from correspondence_attachment where correspondence_id = ? order by id")
+                .param(id).query(String.class).list();
+    }
+
+    private void storeAttachments(long id, ParsedMessage parsed, long maxAttachmentBytes) {
         for (ReceivedAttachment attachment : parsed.attachments()) {
             boolean fits = attachment.content().length <= maxAttachmentBytes;
             jdbc.sql("insert into correspondence_attachment (correspondence_id, filename, content_type, size_bytes, "
@@ -75,7 +103,6 @@ public class InboundMessages {
                             attachment.content().length,
                             fits ? attachment.content() : null).update();
         }
-        return Optional.of(id);
     }
 
     /** Files it there once an officer attached it in triage. */

@@ -6,12 +6,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The Secretariat mailbox the application reads ({@code app.mail.inbound}): IMAP with IDLE where the server has
- * it ({@code mode: idle}), or polling every {@code poll-interval}; {@code protocol: imaps} for TLS.
+ * it ({@code mode: idle}), or polling every {@code poll-interval}; {@code protocol: imaps} for TLS. Stored messages
+ * are delivered by {@code workers} threads on each node; a passing failure is tried again after
+ * {@code retry-backoff}, doubling, up to {@code max-attempts} tries, after which the message is {@code FAILED}.
  */
 @ConfigurationProperties("app.mail.inbound")
 public record InboundProperties(boolean enabled, String protocol, String host, int port, String username,
                                 String password, String folder, Mode mode, Duration pollInterval,
-                                long maxAttachmentBytes) {
+                                long maxAttachmentBytes, int workers, Duration retryBackoff, int maxAttempts) {
 
     public enum Mode { IDLE, POLL }
 
@@ -21,5 +23,8 @@ public record InboundProperties(boolean enabled, String protocol, String host, i
         mode = mode == null ? Mode.IDLE : mode;
         pollInterval = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
         maxAttachmentBytes = maxAttachmentBytes <= 0 ? 20L * 1024 * 1024 : maxAttachmentBytes;
+        workers = workers <= 0 ? 4 : workers;
+        retryBackoff = retryBackoff == null ? Duration.ofMillis(100) : retryBackoff;
+        maxAttempts = maxAttempts <= 0 ? 12 : maxAttempts;
     }
 }

@@ -1,10 +1,13 @@
 package org.rcm.requests.mail.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -25,16 +28,18 @@ class BadInboundMailIntegrationTest extends IntegrationTestBase {
     RuntimeService runtime;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Inbox inbox;
 
     @Test
     void emptyMessageIsStoredAndGoesToTriage() {
         Map<String, Object> before = snapshot();
 
-        InboundMailService.Outcome outcome = inbound.receive(new byte[0]);
+        long id = inbound.receive(new byte[0]).orElseThrow();
 
-        assertThat(outcome.action()).as("what becomes of a 0-byte message").isEqualTo(InboundMailService.Action.TRIAGE);
-        assertThat(stored(outcome.correspondenceId())).as("the stored 0-byte message").containsEntry("flag", null);
-        assertTriageFor(outcome.correspondenceId());
+        assertThat(settled(id)).as("what becomes of a 0-byte message").isEqualTo(Inbox.State.TRIAGE);
+        assertThat(stored(id)).as("the stored 0-byte message").containsEntry("flag", null);
+        assertTriageFor(id);
         assertUnchanged(before);
     }
 
@@ -45,12 +50,12 @@ class BadInboundMailIntegrationTest extends IntegrationTestBase {
                 + "Content-Type: text/plain; charset=no-such-charset\r\n\r\nTexto sin fin";
         Map<String, Object> before = snapshot();
 
-        InboundMailService.Outcome outcome = inbound.receive(raw.getBytes(StandardCharsets.ISO_8859_1));
+        long id = inbound.receive(raw.getBytes(StandardCharsets.ISO_8859_1)).orElseThrow();
 
-        assertThat(outcome.action()).as("what becomes of malformed MIME").isEqualTo(InboundMailService.Action.TRIAGE);
-        assertThat((byte[]) stored(outcome.correspondenceId()).get("raw_source")).as("raw source kept as received")
+        assertThat(settled(id)).as("what becomes of malformed MIME").isEqualTo(Inbox.State.TRIAGE);
+        assertThat((byte[]) stored(id).get("raw_source")).as("raw source kept as received")
                 .isEqualTo(raw.getBytes(StandardCharsets.ISO_8859_1));
-        assertTriageFor(outcome.correspondenceId());
+        assertTriageFor(id);
         assertUnchanged(before);
     }
 
@@ -58,11 +63,12 @@ class BadInboundMailIntegrationTest extends IntegrationTestBase {
     void messageWithoutMessageIdIsTakenOnceWhenFetchedTwice() {
         String raw = "From: someone@example.com\r\nSubject: sin identificador\r\n\r\nHola.\r\n";
 
-        InboundMailService.Outcome first = inbound.receive(raw.getBytes(StandardCharsets.US_ASCII));
-        InboundMailService.Outcome second = inbound.receive(raw.getBytes(StandardCharsets.US_ASCII));
+        Optional<Long> first = inbound.receive(raw.getBytes(StandardCharsets.US_ASCII));
+        Optional<Long> second = inbound.receive(raw.getBytes(StandardCharsets.US_ASCII));
 
-        assertThat(first.action()).as("first time").isEqualTo(InboundMailService.Action.TRIAGE);
-        assertThat(second.action()).as("second time").isEqualTo(InboundMailService.Action.DUPLICATE);
+        assertThat(first).as("first time: stored").isPresent();
+        assertThat(settled(first.get())).as("first time: what becomes of it").isEqualTo(Inbox.State.TRIAGE);
+        assertThat(second).as("second time: recognised by its content, not stored again").isEmpty();
     }
 
     @Test
@@ -76,14 +82,15 @@ class BadInboundMailIntegrationTest extends IntegrationTestBase {
                 + "Content-Transfer-Encoding: base64\r\n\r\n" + Base64.getMimeEncoder().encodeToString(big)
                 + "\r\n--b--\r\n";
 
-        InboundMailService.Outcome outcome = inbound.receive(raw.getBytes(StandardCharsets.US_ASCII));
+        long id = inbound.receive(raw.getBytes(StandardCharsets.US_ASCII)).orElseThrow();
+        settled(id);
 
-        Map<String, Object> message = stored(outcome.correspondenceId());
+        Map<String, Object> message = stored(id);
         assertThat((String) message.get("flag")).as("flag of an oversized message").contains("attachment over");
         assertThat(((byte[]) message.get("raw_source")).length).as("size of the kept original")
                 .isGreaterThan(30 * 1024 * 1024);
         assertThat(jdbc.sql("select size_bytes, content from correspondence_attachment where correspondence_id = ?")
-                .param(outcome.correspondenceId()).query().singleRow())
+                .param(id).query().singleRow())
                 .as("the attachment row: size known, content only in the original")
                 .containsEntry("SIZE_BYTES", (long) big.length).containsEntry("CONTENT", null);
     }
@@ -94,13 +101,20 @@ class BadInboundMailIntegrationTest extends IntegrationTestBase {
         String raw = "From: someone@example.com\r\nMessage-ID: <" + UUID.randomUUID() + "@example.com>\r\n"
                 + "Subject: largo\r\nContent-Type: text/plain; charset=US-ASCII\r\n\r\n" + text + "\r\n";
 
-        InboundMailService.Outcome outcome = inbound.receive(raw.getBytes(StandardCharsets.US_ASCII));
+        long id = inbound.receive(raw.getBytes(StandardCharsets.US_ASCII)).orElseThrow();
+        settled(id);
 
         assertThat(jdbc.sql("select length(body_text) from correspondence where id = ?")
-                .param(outcome.correspondenceId()).query(Long.class).single()).as("stored text length")
+                .param(id).query(Long.class).single()).as("stored text length")
                 .isEqualTo(1_000_000L);
-        assertThat(((byte[]) stored(outcome.correspondenceId()).get("raw_source")).length).as("original length")
+        assertThat(((byte[]) stored(id).get("raw_source")).length).as("original length")
                 .isEqualTo(raw.length());
+    }
+
+    /** Waits for the inbox's background work to settle the message; its state. */
+    private Inbox.State settled(long id) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> inbox.state(id).orElseThrow(),
+                state -> state != Inbox.State.RECEIVED);
     }
 
     private void assertTriageFor(Long correspondenceId) {
