@@ -43,7 +43,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     static final List<String> API_GROUPS = List.of("secretariat", "camunda-admin");
     static final List<String> ACTUATOR_GROUPS = List.of("camunda-admin");
     /** The Secretariat pages of DESIGN.md section 5 (and their exports). */
-    static final List<String> SECRETARIAT_PAGES = List.of("/registry", "/registry.csv", "/meetings", "/statistics",
+    static final List<String> SECRETARIAT_PAGES = List.of("/registry", "/registry.csv", "/meetings", "/statistics", "/inbox",
             "/statistics.csv");
     /** The pages' stylesheet, scripts and libraries: no data, and the login page needs them before any login. */
     static final List<String> STATIC = List.of("/css/", "/js/", "/webjars/");

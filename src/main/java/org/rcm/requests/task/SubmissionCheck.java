@@ -35,7 +35,8 @@ final class SubmissionCheck {
 
     /**
      * @param current the value a display-only field shows now, by name: such a field may come back only unchanged
-     *                (Tasklist sends every field of the form), and is not written back
+     *                (Tasklist leaves disabled fields out; another client may send every field), and is not
+     *                written back
      */
     static Checked check(String formName, Map<String, FormField> fields, Map<String, Object> submitted,
                          Function<String, Object> current) {

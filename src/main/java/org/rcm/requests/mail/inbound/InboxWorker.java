@@ -61,6 +61,15 @@ class InboxWorker implements SmartLifecycle {
         submit(stored.id());
     }
 
+    /** An operator's retry of a failed message: tried again at once, its tries counted afresh. */
+    boolean retry(long id) {
+        if (!inbox.retry(id)) {
+            return false;
+        }
+        submit(id);
+        return true;
+    }
+
     /** Tries one message now, on the calling thread; what the pool runs. */
     void work(long id) {
         try {
