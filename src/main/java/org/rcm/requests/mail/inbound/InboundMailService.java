@@ -113,6 +113,9 @@ public class InboundMailService {
                 if (!parsed.bounce().permanent()) {
                     return Action.LOGGED;
                 }
+                if (reading.problem() != null) {
+                    return triage(id, parsed, reading, reading.problem());
+                }
                 return actions.deliveryFailed(reading.match(), bounceReason(parsed)) ? Action.DELIVERY_FAILURE
                         : Action.LOGGED;
             }

@@ -7,11 +7,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The Secretariat mailbox the application reads ({@code app.mail.inbound}): IMAP with IDLE where the server has
  * it ({@code mode: idle}), or polling every {@code poll-interval}; {@code protocol: imaps} for TLS.
+ *
+ * @param trustedAuthservId the authserv-id (RFC 8601) of the organization's own receiving server: when set, a message
+ *                          is acted on automatically only when that server's {@code Authentication-Results} vouch for
+ *                          its sender (see {@link SenderVerification}); null (blank) when not set
  */
 @ConfigurationProperties("app.mail.inbound")
 public record InboundProperties(boolean enabled, String protocol, String host, int port, String username,
                                 String password, String folder, Mode mode, Duration pollInterval,
-                                long maxAttachmentBytes) {
+                                long maxAttachmentBytes, String trustedAuthservId) {
 
     public enum Mode { IDLE, POLL }
 
@@ -21,5 +25,6 @@ public record InboundProperties(boolean enabled, String protocol, String host, i
         mode = mode == null ? Mode.IDLE : mode;
         pollInterval = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
         maxAttachmentBytes = maxAttachmentBytes <= 0 ? 20L * 1024 * 1024 : maxAttachmentBytes;
+        trustedAuthservId = trustedAuthservId == null || trustedAuthservId.isBlank() ? null : trustedAuthservId.trim();
     }
 }
