@@ -12,8 +12,10 @@ class AuthenticationResultsTest {
     void readsGmailsHeaderWithItsCommentsDropped() {
         AuthenticationResults header = AuthenticationResults.parse("mx.google.com;"
                 + "       dkim=pass header.i=@iom.int header.s=selector2 header.b=Qk3z9sPa;"
-                + "       arc=pass (i=1 spf=pass spfdomain=iom.int dkim=pass dkdomain=iom.int dmarc=pass fromdomain=iom.int);"
-                + "       spf=pass (google.com: domain of focal.point@iom.int designates 40.107.22.61 as permitted sender)"
+                + "       arc=pass (i=1 spf=pass spfdomain=iom.int dkim=pass dkdomain=iom.int dmarc=pass"
+                + " fromdomain=iom.int);"
+                + "       spf=pass (google.com: domain of focal.point@iom.int designates 40.107.22.61 as permitted"
+                + " sender)"
                 + " smtp.mailfrom=focal.point@iom.int;"
                 + "       dmarc=pass (p=QUARANTINE sp=QUARANTINE dis=NONE) header.from=iom.int");
 
@@ -24,7 +26,8 @@ class AuthenticationResultsTest {
         assertThat(header.results().get(1).properties()).as("arc: its comment is not properties").isEmpty();
         assertThat(header.results().get(2).properties()).as("spf properties, comment dropped")
                 .containsExactly(java.util.Map.entry("smtp.mailfrom", "focal.point@iom.int"));
-        assertThat(header.results().get(3).toString()).as("dmarc as written").isEqualTo("dmarc=pass header.from=iom.int");
+        assertThat(header.results().get(3).toString()).as("dmarc as written")
+                .isEqualTo("dmarc=pass header.from=iom.int");
     }
 
     @Test
@@ -77,7 +80,8 @@ class AuthenticationResultsTest {
     void brokenHeadersGiveWhatCanBeReadAndNeverThrow() {
         for (String broken : new String[] {null, "", ";;;", "mx.crm.example.org; dkim=", "(unclosed; dkim=pass",
                 "mx; dkim=pass header.d=\"unterminated", "\\", "=;=", "mx.crm.example.org; ) dmarc=pass"}) {
-            assertThatCode(() -> AuthenticationResults.parse(broken)).as("parsing " + broken).doesNotThrowAnyException();
+            assertThatCode(() -> AuthenticationResults.parse(broken)).as("parsing " + broken)
+                    .doesNotThrowAnyException();
         }
         assertThat(AuthenticationResults.parse("(unclosed; dmarc=pass header.from=iom.int").results())
                 .as("results inside an unclosed comment").isEmpty();
