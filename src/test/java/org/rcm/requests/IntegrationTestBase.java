@@ -13,6 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "camunda.bpm.job-execution.max-wait=1000",
         "app.mail.inbound.poll-interval=PT2S",
+        // here rather than with the server's ports, so that a test class with a context of its own can read a
+        // mailbox of its own (@TestPropertySource)
+        "app.mail.inbound.username=" + TestMailServer.SECRETARIAT,
         // tests count tasks and requests; the meeting tests import the demo file themselves
         "app.demo.meetings=false"})
 public abstract class IntegrationTestBase {

@@ -54,6 +54,11 @@ public final class TestMailServer {
 
     /** Sends a raw message to the Secretariat mailbox over SMTP, keeping its headers (Message-ID included). */
     public static void sendToSecretariat(String raw) throws Exception {
+        sendTo(SECRETARIAT, raw);
+    }
+
+    /** Sends a raw message to {@code mailbox} over SMTP, keeping its headers (Message-ID included). */
+    public static void sendTo(String mailbox, String raw) throws Exception {
         Properties smtp = new Properties();
         smtp.setProperty("mail.smtp.host", "127.0.0.1");
         smtp.setProperty("mail.smtp.port", String.valueOf(MAIL.smtpPort()));
@@ -65,7 +70,7 @@ public final class TestMailServer {
                 // keep the Message-ID the test wrote
             }
         };
-        Transport.send(message, new Address[] {new InternetAddress(SECRETARIAT)});
+        Transport.send(message, new Address[] {new InternetAddress(mailbox)});
     }
 
     public static void register(DynamicPropertyRegistry registry) {
@@ -74,7 +79,6 @@ public final class TestMailServer {
         registry.add("app.mail.embedded.enabled", () -> "false");
         registry.add("app.mail.inbound.host", () -> "127.0.0.1");
         registry.add("app.mail.inbound.port", () -> MAIL.imapPort());
-        registry.add("app.mail.inbound.username", () -> SECRETARIAT);
         registry.add("app.mail.inbound.password", () -> "demo");
     }
 }

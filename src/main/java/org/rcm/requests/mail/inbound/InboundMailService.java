@@ -130,6 +130,10 @@ public class InboundMailService {
             if (!parsed.bounce().permanent()) {
                 return Result.LOGGED;
             }
+            if (reading.problem() != null) {
+                // a permanent failure ends a recipient's wait only on evidence (an unverified sender is none)
+                return triage(id, parsed.from(), parsed.subject(), reading, reading.problem(), parsed.replyText());
+            }
             return actions.deliveryFailed(reading.match(), bounceReason(parsed)) ? Result.DELIVERY_FAILURE
                     : Result.LOGGED;
         }

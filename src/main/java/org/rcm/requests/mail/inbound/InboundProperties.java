@@ -9,11 +9,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * it ({@code mode: idle}), or polling every {@code poll-interval}; {@code protocol: imaps} for TLS. Stored messages
  * are delivered by {@code workers} threads on each node; a passing failure is tried again after
  * {@code retry-backoff}, doubling, up to {@code max-attempts} tries, after which the message is {@code FAILED}.
+ *
+ * @param trustedAuthservId the authserv-id (RFC 8601) of the organization's own receiving server: when set, a message
+ *                          is acted on automatically only when that server's {@code Authentication-Results} vouch for
+ *                          its sender (see {@link SenderVerification}); null (blank) when not set
  */
 @ConfigurationProperties("app.mail.inbound")
 public record InboundProperties(boolean enabled, String protocol, String host, int port, String username,
                                 String password, String folder, Mode mode, Duration pollInterval,
-                                long maxAttachmentBytes, int workers, Duration retryBackoff, int maxAttempts) {
+                                long maxAttachmentBytes, String trustedAuthservId, int workers,
+                                Duration retryBackoff, int maxAttempts) {
 
     public enum Mode { IDLE, POLL }
 
@@ -23,6 +28,7 @@ public record InboundProperties(boolean enabled, String protocol, String host, i
         mode = mode == null ? Mode.IDLE : mode;
         pollInterval = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
         maxAttachmentBytes = maxAttachmentBytes <= 0 ? 20L * 1024 * 1024 : maxAttachmentBytes;
+        trustedAuthservId = trustedAuthservId == null || trustedAuthservId.isBlank() ? null : trustedAuthservId.trim();
         workers = workers <= 0 ? 4 : workers;
         retryBackoff = retryBackoff == null ? Duration.ofMillis(100) : retryBackoff;
         maxAttempts = maxAttempts <= 0 ? 12 : maxAttempts;

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the request and recipient an inbound message belongs to, in the order of the design: the Message-IDs it
  * answers, then the subject tag together with the sender's organization. A reply whose sender does not belong to
- * the recipient's organization is not taken as its answer.
+ * the recipient's organization is not taken as its answer. With a trusted authserv-id configured, a message whose
+ * sender the organization's receiving server does not vouch for ({@link SenderVerification}) is not taken as an
+ * answer or a bounce either: its reading names the problem, with the evidence, and the message goes to triage.
  */
 @Component
 public class MessageMatcher {
@@ -28,14 +30,32 @@ public class MessageMatcher {
     private final InboundMessages messages;
     private final RequestRegistry registry;
     private final Directory directory;
+    private final String trustedAuthservId;
 
-    MessageMatcher(InboundMessages messages, RequestRegistry registry, Directory directory) {
+    MessageMatcher(InboundMessages messages, RequestRegistry registry, Directory directory,
+                   InboundProperties properties) {
         this.messages = messages;
         this.registry = registry;
         this.directory = directory;
+        this.trustedAuthservId = properties.trustedAuthservId();
     }
 
     public Reading read(ParsedMessage message) {
+        Reading reading = match(message);
+        if (trustedAuthservId == null) {
+            return reading;
+        }
+        SenderVerification sender = SenderVerification.check(trustedAuthservId, message.from(),
+                message.authenticationResults());
+        if (sender.verified()) {
+            return reading;
+        }
+        return new Reading(reading.classification(), reading.match(), SenderVerification.NOT_VERIFIED + ": "
+                + sender.evidence() + (reading.problem() == null ? "" : "; " + reading.problem()),
+                reading.suggestions());
+    }
+
+    private Reading match(ParsedMessage message) {
         String classification = message.classification().name();
         if (message.classification() == Classification.BOUNCE) {
             Optional<Match> bounced = messages.sentAs(message.originalMessageIds(), "in-reply-to")

@@ -30,7 +30,7 @@ public final class MessageParser {
         } catch (RuntimeException | StackOverflowError e) {
             // Every reader below already falls back on its own; this is the last line for the unforeseen.
             return new ParsedMessage(null, null, List.of(), null, null, List.of(), null, null, "", "", List.of(),
-                    Classification.HUMAN_REPLY, null, List.of());
+                    Classification.HUMAN_REPLY, null, List.of(), List.of());
         }
     }
 
@@ -51,7 +51,7 @@ public final class MessageParser {
         return new ParsedMessage(MessageIds.first(headers.get("Message-ID")), envelope.inReplyTo(),
                 envelope.references(), envelope.from(), envelope.fromName(), envelope.to(), envelope.subject(),
                 date(message), bodyText, replyText, content.attachments, classification, bounce.report(),
-                originalIds(classification, envelope, content, bodyText));
+                originalIds(classification, envelope, content, bodyText), headers.all("Authentication-Results"));
     }
 
     private static Envelope envelope(MailHeaders headers) {

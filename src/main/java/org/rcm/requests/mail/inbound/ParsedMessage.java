@@ -21,16 +21,18 @@ import java.util.List;
  * @param bounce             the failure report; non-null only for {@link Classification#BOUNCE}
  * @param originalMessageIds ids of the message a bounce or automatic answer refers to (from the returned message or
  *                           its headers, and In-Reply-To), for finding which sent message it concerns
+ * @param authenticationResults the raw {@code Authentication-Results} values, in order (whoever wrote them)
  */
 public record ParsedMessage(String messageId, String inReplyTo, List<String> references, String from, String fromName,
                             List<String> to, String subject, Instant date, String bodyText, String replyText,
                             List<ReceivedAttachment> attachments, Classification classification, BounceReport bounce,
-                            List<String> originalMessageIds) {
+                            List<String> originalMessageIds, List<String> authenticationResults) {
 
     public ParsedMessage {
         references = references == null ? List.of() : List.copyOf(references);
         to = to == null ? List.of() : List.copyOf(to);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         originalMessageIds = originalMessageIds == null ? List.of() : List.copyOf(originalMessageIds);
+        authenticationResults = authenticationResults == null ? List.of() : List.copyOf(authenticationResults);
     }
 }
