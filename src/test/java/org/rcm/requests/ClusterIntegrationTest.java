@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -185,13 +186,15 @@ class ClusterIntegrationTest {
         Map<String, Long> delivered = deliveries(requestMessageIds.keySet());
         long duplicateEmails = delivered.values().stream().filter(count -> count > 1).count();
         long emailsSent = delivered.values().stream().mapToLong(Long::longValue).sum();
-        // every reply stored once and correlated once
-        List<Map<String, Object>> inbound = jdbc.sql(
-                "select message_id, reference, classification from correspondence where direction = 'IN'")
-                .query().listOfRows();
-        Map<String, Long> inboundPerId = inbound.stream()
-                .collect(Collectors.groupingBy(row -> (String) row.get("message_id"), Collectors.counting()));
-        long duplicateReplies = inboundPerId.values().stream().filter(count -> count > 1).count();
+        // every reply stored, delivered and correlated once: each correlation writes replyCorrespondenceId
+        List<Map<String, Object>> inbound = jdbc.sql("select id, message_id, reference, classification, inbox_state "
+                + "from correspondence where direction = 'IN'").query().listOfRows();
+        Map<Object, Long> correlationsPerReply = first.bean(HistoryService.class).createHistoricDetailQuery()
+                .variableUpdates().list().stream().map(HistoricVariableUpdate.class::cast)
+                .filter(update -> Variables.REPLY_CORRESPONDENCE_ID.equals(update.getVariableName()))
+                .collect(Collectors.groupingBy(update -> ((Number) update.getValue()).longValue(),
+                        Collectors.counting()));
+        long duplicateReplies = correlationsPerReply.values().stream().filter(count -> count > 1).count();
         List<HistoricTaskInstance> reviewTasks = first.bean(HistoryService.class).createHistoricTaskInstanceQuery()
                 .processDefinitionKey(RequestProcess.KEY).taskDefinitionKey(Elements.REVIEW_REPLY).list();
         Map<String, Long> reviewsPerInstance = reviewTasks.stream().collect(
@@ -215,12 +218,15 @@ class ClusterIntegrationTest {
         assertThat(delivered).as("request emails delivered, per Message-ID").hasSize(REQUESTS)
                 .allSatisfy((id, count) -> assertThat(count).as("deliveries of " + id).isEqualTo(1L));
         assertThat(outbound).as("request emails SENT in the correspondence log").isEqualTo(REQUESTS);
-        assertThat(inboundPerId).as("inbound rows per reply Message-ID")
-                .containsOnlyKeys(replyIds).allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
+        assertThat(inbound).as("inbound messages").extracting(row -> row.get("message_id"))
+                .containsExactlyInAnyOrderElementsOf(replyIds);
         assertThat(inbound).as("inbound messages").allSatisfy(row -> {
             assertThat(row.get("classification")).isEqualTo("HUMAN_REPLY");
             assertThat(row.get("reference")).isNotNull();
+            assertThat(row.get("inbox_state")).isEqualTo("DELIVERED");
         });
+        assertThat(correlationsPerReply).as("correlations per stored reply").hasSize(REQUESTS)
+                .allSatisfy((id, count) -> assertThat(count).as("correlations of reply " + id).isEqualTo(1L));
         assertThat(reviewsPerInstance).as("Task_ReviewReply per request (one recipient each)").hasSize(REQUESTS)
                 .allSatisfy((instance, count) -> assertThat(count).isEqualTo(1L));
         assertThat(triage).as("messages sent to triage").isZero();
