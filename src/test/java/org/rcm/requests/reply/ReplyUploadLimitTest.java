@@ -81,9 +81,10 @@ class ReplyUploadLimitTest {
             WebMvcAutoConfiguration.class, MultipartAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
             ThymeleafAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
     @EnableConfigurationProperties(MailProperties.class)
-    @Import({ReplyPageController.class, ReplyCases.class, SessionCsrf.class, ReplySubmissionCheck.class,
-            ReplyPageView.class, ReplyProblemView.class, ReplyTexts.class, ReplyLimits.class,
-            ReplyUploadLimitResolver.class, ReplySecurityHeaders.class})
+    @Import({ReplyPageController.class, ReplyCases.class, ReplyAdmission.class, SessionCsrf.class,
+            ReplySubmissionCheck.class, ReplyPageView.class, ReplyProblemView.class, ReplyNoticeView.class,
+            ReplyTexts.class, ReplyLimits.class, ReplyUploadLimitResolver.class, ReplySecurityHeaders.class,
+            ReplyPostGate.class})
     static class Web {
 
         @Bean
@@ -92,9 +93,13 @@ class ReplyUploadLimitTest {
         }
 
         @Bean
-        ReplyTokens replyTokens(Clock clock) {
-            return new ReplyTokens(new ReplyProperties("http://localhost", "test-secret", Duration.ofDays(180)), clock,
-                    null);
+        ReplyProperties replyProperties() {
+            return new ReplyProperties("http://localhost", "test-secret", Duration.ofDays(180), 10, Duration.ofDays(7));
+        }
+
+        @Bean
+        ReplyTokens replyTokens(ReplyProperties properties, Clock clock) {
+            return new ReplyTokens(properties, clock, null);
         }
     }
 
@@ -111,6 +116,8 @@ class ReplyUploadLimitTest {
     private RequestRegistry registry;
     @MockitoBean
     private Directory directory;
+    @MockitoBean
+    private ReplyPostCount posts;
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -125,6 +132,7 @@ class ReplyUploadLimitTest {
                         null, null, null)), List.of())));
         when(registry.body(REFERENCE)).thenReturn(Optional.of("Texto"));
         when(directory.find("IOM")).thenReturn(Optional.empty());
+        when(posts.since(anyString(), anyString(), any())).thenReturn(new ReplyPostCount.Recent(0, null));
         when(intake.receiveLinkReply(anyString(), anyString(), anyString(), anyList())).thenReturn(7L);
         form = "http://localhost:" + port + "/reply/" + tokens.create(REFERENCE, "IOM");
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(form)).build(),
