@@ -13,14 +13,21 @@ import java.util.List;
  * @param replyDue        the recipient's due date (it moves when the Secretariat extends it)
  * @param closed          the request no longer waits for answers; a message still reaches the Secretariat
  * @param received        when earlier answers of this recipient arrived, oldest first
+ * @param acceptsUntil    when the link stops taking answers, since the recipient was closed or the request ended;
+ *                        null while neither happened
  */
 record ReplyCase(String reference, String recipient, String nameEs, String nameEn, String language,
                  String requestLanguage, String subject, String body, LocalDate replyDue, boolean closed,
-                 List<Instant> received) {
+                 List<Instant> received, Instant acceptsUntil) {
 
     /** The recipient's name in {@code lang}, as the directory writes it. */
     String recipientName(String lang) {
         String name = "en".equals(lang) ? nameEn : nameEs;
         return name == null || name.isBlank() ? recipient : name;
+    }
+
+    /** Whether the link has stopped taking answers at {@code now}. */
+    boolean stoppedAt(Instant now) {
+        return acceptsUntil != null && !now.isBefore(acceptsUntil);
     }
 }

@@ -29,12 +29,15 @@ class ReplyCases {
     private final RequestService requests;
     private final RequestRegistry registry;
     private final Directory directory;
+    private final ReplyProperties properties;
 
-    ReplyCases(ReplyTokens tokens, RequestService requests, RequestRegistry registry, Directory directory) {
+    ReplyCases(ReplyTokens tokens, RequestService requests, RequestRegistry registry, Directory directory,
+               ReplyProperties properties) {
         this.tokens = tokens;
         this.requests = requests;
         this.registry = registry;
         this.directory = directory;
+        this.properties = properties;
     }
 
     Optional<ReplyCase> open(String token) {
@@ -52,6 +55,7 @@ class ReplyCases {
             return Optional.empty();
         }
         Optional<Party> party = directory.find(recipient);
+        Instant closed = ReplyClosing.since(details, addressed.get());
         String language = ReplyTexts.choose(party.map(Party::language).orElse(null), details.language());
         return Optional.of(new ReplyCase(details.reference(), recipient, party.map(Party::nameEs).orElse(null),
                 party.map(Party::nameEn).orElse(null), language,
@@ -59,7 +63,7 @@ class ReplyCases {
                 registry.body(details.reference()).orElse(""),
                 Objects.requireNonNullElse(addressed.get().replyDue(), details.replyDue()),
                 details.state() == RequestState.CLOSED || details.state() == RequestState.REJECTED,
-                received(details, recipient)));
+                received(details, recipient), closed == null ? null : closed.plus(properties.closedGrace())));
     }
 
     /** The answers that came in from this recipient, by email or through the link; not auto-replies or bounces. */

@@ -2,7 +2,6 @@ package org.rcm.requests.reply;
 
 import org.rcm.requests.web.SessionCsrf;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -14,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -28,28 +28,35 @@ class ReplyPageController {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplyPageController.class);
 
-    private final ReplyCases cases;
+    private final ReplyAdmission admission;
     private final ReplyIntake intake;
     private final SessionCsrf csrf;
     private final ReplySubmissionCheck check;
     private final ReplyPageView pages;
     private final ReplyProblemView problems;
+    private final ReplyNoticeView notices;
 
-    ReplyPageController(ReplyCases cases, ReplyIntake intake, SessionCsrf csrf, ReplySubmissionCheck check,
-                        ReplyPageView pages, ReplyProblemView problems) {
-        this.cases = cases;
+    ReplyPageController(ReplyAdmission admission, ReplyIntake intake, SessionCsrf csrf, ReplySubmissionCheck check,
+                        ReplyPageView pages, ReplyProblemView problems, ReplyNoticeView notices) {
+        this.admission = admission;
         this.intake = intake;
         this.csrf = csrf;
         this.check = check;
         this.pages = pages;
         this.problems = problems;
+        this.notices = notices;
     }
 
     @GetMapping("/reply/{token}")
     ModelAndView show(@PathVariable String token, @RequestParam(required = false) String lang,
                       @RequestParam(required = false) String sent, HttpServletRequest request) {
-        return cases.open(token).map(reply -> pages.page(reply, token, lang, csrf.tokenFor(request.getSession()),
-                ReplyPageView.Form.blank(sent != null), HttpStatus.OK)).orElseGet(problems::invalidLink);
+        ReplyAdmission.Decision decision = admission.toRead(token);
+        return switch (decision.verdict()) {
+            case INVALID -> problems.invalidLink();
+            case CLOSED -> notices.closed(decision.reply(), token, lang);
+            default -> pages.page(decision.reply(), token, lang, csrf.tokenFor(request.getSession()),
+                    ReplyPageView.Form.blank(sent != null), HttpStatus.OK);
+        };
     }
 
     /** A link broken on its way, such as one cut at a line end with part of the next line glued on. */
@@ -58,16 +65,17 @@ class ReplyPageController {
         return problems.invalidLink();
     }
 
+    /** A post the {@link ReplyPostGate} admitted: the link opens, takes answers, and has posts left this hour. */
     @PostMapping("/reply/{token}")
     ModelAndView submit(@PathVariable String token, @RequestParam(required = false) String text,
                         @RequestParam(name = "files", required = false) List<MultipartFile> files,
                         @RequestParam(name = SessionCsrf.PARAMETER, required = false) String csrfToken,
-                        @RequestParam(required = false) String lang, HttpServletRequest request) {
-        Optional<ReplyCase> opened = cases.open(token);
-        if (opened.isEmpty()) {
+                        @RequestParam(required = false) String lang,
+                        @RequestAttribute(name = ReplyPostGate.ADMITTED, required = false) ReplyCase reply,
+                        HttpServletRequest request) {
+        if (reply == null) {
             return problems.invalidLink();
         }
-        ReplyCase reply = opened.get();
         if (!csrf.matches(request, csrfToken)) {
             return pages.page(reply, token, lang, csrf.tokenFor(request.getSession()),
                     ReplyPageView.Form.notTaken(text, "reply.error.session"), HttpStatus.FORBIDDEN);

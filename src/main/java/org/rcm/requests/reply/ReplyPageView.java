@@ -80,6 +80,8 @@ class ReplyPageView {
         page.addObject("maxFileSize", t.size(limits.maxFileSize()));
         page.addObject("maxRequestSize", t.size(limits.maxRequestSize()));
         page.addObject("secretariatAddress", mail.secretariatAddress());
+        page.addObject("closing", reply.acceptsUntil() == null ? null
+                : t.get("reply.closing", t.dateTime(reply.acceptsUntil()), mail.secretariatAddress()));
         return page;
     }
 }

@@ -25,6 +25,16 @@ final class ReplyPaths {
         return path != null && (path.equals("/reply") || path.startsWith(PREFIX));
     }
 
+    /** The last segment of {@code /reply/{token}}, whatever its shape; null for any other path. */
+    static String token(HttpServletRequest request) {
+        String path = pathWithinApplication(request);
+        if (path == null || !path.startsWith(PREFIX)) {
+            return null;
+        }
+        String token = path.substring(PREFIX.length());
+        return token.isEmpty() || token.contains("/") ? null : token;
+    }
+
     /** The form's own address for a request to it, when its last segment has the shape of a token; else null. */
     static String formPath(HttpServletRequest request) {
         String path = pathWithinApplication(request);

@@ -7,14 +7,18 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The headers of every response under {@code /reply/}, error pages included: no scripts, frames or foreign form
- * targets; the personal link never leaves in a Referer; nothing is cached.
+ * targets; the personal link never leaves in a Referer; nothing is cached. Before {@link ReplyPostGate}, whose
+ * refusals carry them too.
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ReplySecurityHeaders extends OncePerRequestFilter {
 
     static final String CONTENT_SECURITY_POLICY =

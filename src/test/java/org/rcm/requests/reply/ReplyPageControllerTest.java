@@ -26,8 +26,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,11 +78,13 @@ import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * The public reply page with a real token service and mocked request, directory and intake: what a link holder
- * sees, in which language, and what reaches the intake.
+ * sees, in which language, and what reaches the intake. The count of a link's posts stands in for the database's:
+ * every answer the intake took counts. The slice's filters run, {@link ReplyPostGate} among them.
  */
 @WebMvcTest(ReplyPageController.class)
-@Import({ReplyCases.class, SessionCsrf.class, ReplySubmissionCheck.class, ReplyPageView.class, ReplyProblemView.class,
-        ReplyTexts.class, ReplyLimits.class, ReplyUploadLimitResolver.class, ReplyPageControllerTest.Config.class})
+@Import({ReplyCases.class, ReplyAdmission.class, SessionCsrf.class, ReplySubmissionCheck.class, ReplyPageView.class,
+        ReplyProblemView.class, ReplyNoticeView.class, ReplyTexts.class, ReplyLimits.class,
+        ReplyUploadLimitResolver.class, ReplyPageControllerTest.Config.class})
 class ReplyPageControllerTest {
 
     private static final String REFERENCE = "CRM-2026-0007";
@@ -85,6 +92,7 @@ class ReplyPageControllerTest {
     private static final String BODY = "Solicitamos información sobre las ventanas de enfermedades.";
     private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final int MB = 1024 * 1024;
 
     /** The clock of the token service; tests move it forward. */
     static final class MovableClock extends Clock {
@@ -115,18 +123,34 @@ class ReplyPageControllerTest {
             return new MovableClock();
         }
 
+        /** The defaults of application.yaml: 10 posts an hour, 7 days' grace. */
         @Bean
-        ReplyTokens replyTokens(MovableClock clock) {
-            return new ReplyTokens(new ReplyProperties("http://localhost:8080", "test-secret", Duration.ofDays(180)),
-                    clock, null);
+        ReplyProperties replyProperties() {
+            return new ReplyProperties("http://localhost:8080", "test-secret", Duration.ofDays(180), 10,
+                    Duration.ofDays(7));
         }
 
-        /** Stands in for Tomcat refusing an upload over the limits while it parses the request. */
+        @Bean
+        ReplyTokens replyTokens(ReplyProperties properties, MovableClock clock) {
+            return new ReplyTokens(properties, clock, null);
+        }
+
+        /** Uploads the dispatcher parsed: the parser below is asked for each. */
+        @Bean
+        AtomicInteger parsedUploads() {
+            return new AtomicInteger();
+        }
+
+        /**
+         * Stands in for Tomcat parsing a multipart body sent as bytes (not a MockMultipartHttpServletRequest, which
+         * comes parsed): it counts the parse and refuses it as over the limits.
+         */
         @Bean(DispatcherServlet.MULTIPART_RESOLVER_BEAN_NAME)
-        MultipartResolver multipartResolver() {
+        MultipartResolver multipartResolver(AtomicInteger parsedUploads) {
             return new StandardServletMultipartResolver() {
                 @Override
                 public MultipartHttpServletRequest resolveMultipart(HttpServletRequest request) {
+                    parsedUploads.incrementAndGet();
                     throw new MaxUploadSizeExceededException(25L * 1024 * 1024);
                 }
             };
@@ -141,6 +165,8 @@ class ReplyPageControllerTest {
     private MovableClock clock;
     @Autowired
     private ReplyUploadLimitResolver uploadLimit;
+    @Autowired
+    private AtomicInteger parsedUploads;
 
     @MockitoBean
     private ReplyIntake intake;
@@ -150,15 +176,24 @@ class ReplyPageControllerTest {
     private RequestRegistry registry;
     @MockitoBean
     private Directory directory;
+    @MockitoBean
+    private ReplyPostCount posts;
 
     private final List<CorrespondenceEntry> correspondence = new ArrayList<>();
+    private final Map<String, RequestDetails.Recipient> recipients = new LinkedHashMap<>();
+    /** When the intake took an answer, per recipient: what the correspondence log would hold with source LINK. */
+    private final Map<String, List<Instant>> linkPosts = new HashMap<>();
     private RequestState state = RequestState.AWAITING_REPLY;
+    private Instant requestClosedAt;
     private String body = BODY;
     private String subject = SUBJECT;
 
     @BeforeEach
     void request() {
         clock.now = START;
+        parsedUploads.set(0);
+        awaiting("IOM");
+        awaiting("PAHO");
         when(requests.details(REFERENCE)).thenAnswer(call -> Optional.of(details()));
         when(registry.body(REFERENCE)).thenAnswer(call -> Optional.of(body));
         when(directory.find("IOM")).thenReturn(Optional.of(new Party("IOM", Party.Kind.ORGANIZATION,
@@ -167,17 +202,28 @@ class ReplyPageControllerTest {
         when(directory.find("PAHO")).thenReturn(Optional.of(new Party("PAHO", Party.Kind.ORGANIZATION,
                 "Organización Panamericana de la Salud", "Pan American Health Organization", false, "Punto focal",
                 "punto.focal@paho.example.org", "es")));
-        when(intake.receiveLinkReply(anyString(), anyString(), anyString(), anyList())).thenReturn(41L, 42L);
+        when(intake.receiveLinkReply(anyString(), anyString(), anyString(), anyList())).thenAnswer(call -> {
+            List<Instant> posted = linkPosts.computeIfAbsent(call.getArgument(1), code -> new ArrayList<>());
+            posted.add(clock.now);
+            return 40L + posted.size();
+        });
+        when(posts.since(eq(REFERENCE), anyString(), any())).thenAnswer(call -> {
+            Instant since = call.getArgument(2);
+            List<Instant> recent = linkPosts.getOrDefault(call.<String>getArgument(1), List.of()).stream()
+                    .filter(at -> at.isAfter(since)).sorted().toList();
+            return new ReplyPostCount.Recent(recent.size(), recent.isEmpty() ? null : recent.get(0));
+        });
+    }
+
+    private void awaiting(String code) {
+        recipients.put(code, new RequestDetails.Recipient(code, RecipientState.AWAITING_REPLY,
+                LocalDate.of(2026, 12, 31), START, null, null));
     }
 
     private RequestDetails details() {
-        List<RequestDetails.Recipient> recipients = List.of(
-                new RequestDetails.Recipient("IOM", RecipientState.AWAITING_REPLY, LocalDate.of(2026, 12, 31),
-                        START, null, null),
-                new RequestDetails.Recipient("PAHO", RecipientState.AWAITING_REPLY, LocalDate.of(2026, 12, 31),
-                        START, null, null));
         return new RequestDetails(REFERENCE, subject, "information", "es", state, null, LocalDate.of(2026, 11, 30),
-                "pi-1", "officer1", START, null, recipients, List.copyOf(correspondence));
+                "pi-1", "officer1", START, requestClosedAt, List.copyOf(recipients.values()),
+                List.copyOf(correspondence));
     }
 
     // --- GET: the page ---
@@ -268,16 +314,70 @@ class ReplyPageControllerTest {
     }
 
     @Test
-    void aClosedRequestSaysSoAndStillTakesAMessage() throws Exception {
+    void aClosedRequestSaysSoAndStillTakesAMessageWithinTheGrace() throws Exception {
         state = RequestState.CLOSED;
+        requestClosedAt = START.minus(Duration.ofDays(1));
         MockHttpSession session = new MockHttpSession();
         String token = tokens.create(REFERENCE, "PAHO");
 
         String page = page(get("/reply/" + token).session(session), status().isOk());
         submit(token, session, csrf(page), "Información tardía").andExpect(status().is3xxRedirection());
 
-        assertThat(page).contains("Esta solicitud está cerrada").contains("Cerrada").contains("<form");
+        assertThat(page).contains("Esta solicitud está cerrada").contains("Cerrada").contains("<form")
+                .as("the end of the grace, a day after closing plus seven")
+                .contains("Este enlace recibe mensajes hasta el 7 de marzo de 2026");
         verify(intake).receiveLinkReply(REFERENCE, "PAHO", "Información tardía", List.of());
+    }
+
+    @Test
+    void aSecondAnswerWithinTheGraceAfterTheRecipientWasClosedIsStillAdded() throws Exception {
+        recipients.put("IOM", new RequestDetails.Recipient("IOM", RecipientState.ANSWERED, LocalDate.of(2026, 12, 31),
+                START, START.minus(Duration.ofDays(6)), null));
+        MockHttpSession session = new MockHttpSession();
+        String token = tokens.create(REFERENCE, "IOM");
+
+        String page = page(get("/reply/" + token).session(session), status().isOk());
+        submit(token, session, csrf(page), "One more table").andExpect(redirectedUrl("/reply/" + token + "?sent"));
+
+        assertThat(page).contains("This link takes messages until March 2, 2026")
+                .contains("please write to the Technical Secretariat at secretaria@crm.example.org");
+        verify(intake).receiveLinkReply(REFERENCE, "IOM", "One more table", List.of());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ANSWERED, 8", "CLOSED_UNANSWERED, 8", "UNDELIVERABLE, 8", "AWAITING_REPLY, 30"})
+    void aLinkPastItsGraceShowsTheClosedPageAndTakesNothing(RecipientState recipientState, int daysAgo)
+            throws Exception {
+        Instant closed = START.minus(Duration.ofDays(daysAgo));
+        recipients.put("IOM", new RequestDetails.Recipient("IOM", recipientState, LocalDate.of(2026, 12, 31),
+                START.minus(Duration.ofDays(40)), recipientState == RecipientState.ANSWERED ? closed : null,
+                recipientState == RecipientState.CLOSED_UNANSWERED ? closed : null));
+        if (recipientState == RecipientState.UNDELIVERABLE) {
+            // the registry stamps no time for it: the bounce that made it undeliverable does
+            correspondence.add(entry(7, "IOM", CorrespondenceEntry.Direction.IN, closed.toString(), "BOUNCE"));
+        }
+        if (recipientState == RecipientState.AWAITING_REPLY) {
+            // still awaited, but the request itself ended
+            state = RequestState.CLOSED;
+            requestClosedAt = closed;
+        }
+        String token = tokens.create(REFERENCE, "IOM");
+
+        String shown = page(get("/reply/" + token), status().isGone());
+        String spanish = page(get("/reply/" + token).param("lang", "es"), status().isGone());
+        String posted = page(mvc.perform(post("/reply/" + token).contentType(MediaType.MULTIPART_FORM_DATA)
+                .content(new byte[5 * MB])), status().isGone());
+
+        assertThat(shown).as(recipientState + " " + daysAgo + " days ago").contains("<html lang=\"en\"")
+                .contains("This link no longer accepts replies").contains(REFERENCE)
+                .contains("International Organization for Migration")
+                .contains("please write to the Technical Secretariat at secretaria@crm.example.org")
+                .contains("mailto:secretaria@crm.example.org").doesNotContain(BODY).doesNotContain("<form")
+                .contains("href=\"/reply/" + token + "?lang=es\"");
+        assertThat(spanish).contains("Este enlace ya no recibe respuestas").contains("escriba a la Secretaría Técnica");
+        assertThat(posted).isEqualTo(shown);
+        assertThat(parsedUploads).as("the upload to a closed link was not parsed").hasValue(0);
+        verifyNoInteractions(intake);
     }
 
     // --- links that do not open ---
@@ -322,6 +422,28 @@ class ReplyPageControllerTest {
     @CsvSource({"/reply/", "/reply", "/reply/abc/def", "/reply/abc.def"})
     void brokenLinksGetTheSamePage(String path) throws Exception {
         assertProblemPage(page(get(path), status().isNotFound()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"tampered", "expired", "not-a-token", "two/segments"})
+    void aForgedLinksUploadIsRefusedBeforeItIsParsed(String kind) throws Exception {
+        String valid = tokens.create(REFERENCE, "IOM");
+        String token = switch (kind) {
+            case "tampered" -> valid.substring(0, valid.length() - 2) + (valid.endsWith("AA") ? "BB" : "AA");
+            case "expired" -> valid;
+            default -> kind;
+        };
+        if (kind.equals("expired")) {
+            clock.now = START.plus(Duration.ofDays(181));
+        }
+
+        // 9 MB announced as a form upload: it would be parsed (and refused as too large) before any controller
+        String page = page(mvc.perform(post("/reply/" + token).contentType(MediaType.MULTIPART_FORM_DATA)
+                .content(new byte[9 * MB])), status().isNotFound());
+
+        assertProblemPage(page);
+        assertThat(parsedUploads).as("the upload of a %s link was not parsed", kind).hasValue(0);
+        verifyNoInteractions(intake);
     }
 
     @Test
@@ -495,6 +617,56 @@ class ReplyPageControllerTest {
         assertThat(page).contains("El archivo «vacío.docx» está vacío.");
     }
 
+    // --- posts per link and hour ---
+
+    @Test
+    void theEleventhPostInAnHourGetsA429UnparsedAndTheTwelfthAnHourAfterTheFirstIsTaken() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        String token = tokens.create(REFERENCE, "IOM");
+        String csrf = csrf(page(get("/reply/" + token).session(session), status().isOk()));
+        for (int i = 1; i <= 10; i++) {
+            submit(token, session, csrf, "Parte " + i).andExpect(status().isFound());
+            clock.now = clock.now.plus(Duration.ofMinutes(5));
+        }
+        // the tenth went in at 10:45; it is 10:50 now
+
+        var eleventh = mvc.perform(post("/reply/" + token).session(session)
+                .contentType(MediaType.MULTIPART_FORM_DATA).content(new byte[5 * MB]));
+
+        String page = page(eleventh, status().isTooManyRequests());
+        eleventh.andExpect(header().string("Retry-After", String.valueOf(Duration.ofMinutes(10).toSeconds())));
+        assertThat(page).contains("<html lang=\"en\"").contains("You have sent many replies in a short time")
+                .contains("at most 10 submissions per hour").contains("This submission was not received")
+                .contains("try again after March 1, 2026").contains("11:00")
+                .contains("write to the Technical Secretariat at secretaria@crm.example.org")
+                .contains("mentioning reference " + REFERENCE).contains("href=\"/reply/" + token + "\"")
+                .doesNotContain(BODY);
+        assertThat(parsedUploads).as("the eleventh upload was not parsed").hasValue(0);
+        verify(intake, times(10)).receiveLinkReply(any(), any(), any(), any());
+
+        clock.now = START.plus(Duration.ofHours(1)).plusSeconds(1);
+        submit(token, session, csrf, "Parte 11").andExpect(status().isFound());
+        verify(intake).receiveLinkReply(REFERENCE, "IOM", "Parte 11", List.of());
+    }
+
+    @Test
+    void theLimitIsPerRecipientAndSaidInTheRecipientsLanguage() throws Exception {
+        linkPosts.put("PAHO", new ArrayList<>(Collections.nCopies(10, START.minus(Duration.ofMinutes(30)))));
+        MockHttpSession session = new MockHttpSession();
+        String paho = tokens.create(REFERENCE, "PAHO");
+        String iom = tokens.create(REFERENCE, "IOM");
+
+        String refused = page(submit(paho, session, csrf(page(get("/reply/" + paho).session(session),
+                status().isOk())), "Otra parte"), status().isTooManyRequests());
+        submit(iom, session, csrf(page(get("/reply/" + iom).session(session), status().isOk())), "Our part")
+                .andExpect(status().isFound());
+
+        assertThat(refused).contains("<html lang=\"es\"").contains("Ha enviado muchas respuestas en poco tiempo")
+                .contains("como máximo 10 envíos por hora").contains("escriba a la Secretaría Técnica");
+        verify(intake, never()).receiveLinkReply(eq(REFERENCE), eq("PAHO"), any(), any());
+        verify(intake).receiveLinkReply(REFERENCE, "IOM", "Our part", List.of());
+    }
+
     @Test
     void aSecondSubmissionIsAddedNotReplacing() throws Exception {
         MockHttpSession session = new MockHttpSession();
@@ -533,7 +705,8 @@ class ReplyPageControllerTest {
         String page = page(mvc.perform(post("/reply/" + token).contentType(MediaType.MULTIPART_FORM_DATA)
                 .content(new byte[] {1})), status().isPayloadTooLarge());
 
-        verifyNoInteractions(intake, requests);
+        assertThat(parsedUploads).as("a valid link's upload is parsed").hasValue(1);
+        verifyNoInteractions(intake);
         assertThat(page).contains("El envío supera el tamaño permitido").contains("The submission is larger than allowed")
                 .contains("10 MB").contains("25 MB").contains("lo que haya enviado antes se conserva")
                 .contains("anything you sent before is kept").contains("href=\"/reply/" + token + "\"")

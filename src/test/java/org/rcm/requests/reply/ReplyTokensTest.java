@@ -21,7 +21,7 @@ class ReplyTokensTest {
     private static final Duration VALIDITY = Duration.ofDays(180);
 
     private static ReplyTokens tokens(String secret, Instant at) {
-        return new ReplyTokens(new ReplyProperties("https://requests.example.org/", secret, VALIDITY),
+        return new ReplyTokens(new ReplyProperties("https://requests.example.org/", secret, VALIDITY, null, null),
                 Clock.fixed(at, ZoneOffset.UTC), null);
     }
 

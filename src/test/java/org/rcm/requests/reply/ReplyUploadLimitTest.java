@@ -10,7 +10,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,10 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,9 +78,10 @@ class ReplyUploadLimitTest {
             WebMvcAutoConfiguration.class, MultipartAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
             ThymeleafAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
     @EnableConfigurationProperties(MailProperties.class)
-    @Import({ReplyPageController.class, ReplyCases.class, SessionCsrf.class, ReplySubmissionCheck.class,
-            ReplyPageView.class, ReplyProblemView.class, ReplyTexts.class, ReplyLimits.class,
-            ReplyUploadLimitResolver.class, ReplySecurityHeaders.class})
+    @Import({ReplyPageController.class, ReplyCases.class, ReplyAdmission.class, SessionCsrf.class,
+            ReplySubmissionCheck.class, ReplyPageView.class, ReplyProblemView.class, ReplyNoticeView.class,
+            ReplyTexts.class, ReplyLimits.class, ReplyUploadLimitResolver.class, ReplySecurityHeaders.class,
+            ReplyPostGate.class})
     static class Web {
 
         @Bean
@@ -92,9 +90,13 @@ class ReplyUploadLimitTest {
         }
 
         @Bean
-        ReplyTokens replyTokens(Clock clock) {
-            return new ReplyTokens(new ReplyProperties("http://localhost", "test-secret", Duration.ofDays(180)), clock,
-                    null);
+        ReplyProperties replyProperties() {
+            return new ReplyProperties("http://localhost", "test-secret", Duration.ofDays(180), 10, Duration.ofDays(7));
+        }
+
+        @Bean
+        ReplyTokens replyTokens(ReplyProperties properties, Clock clock) {
+            return new ReplyTokens(properties, clock, null);
         }
     }
 
@@ -111,6 +113,8 @@ class ReplyUploadLimitTest {
     private RequestRegistry registry;
     @MockitoBean
     private Directory directory;
+    @MockitoBean
+    private ReplyPostCount posts;
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -125,6 +129,7 @@ class ReplyUploadLimitTest {
                         null, null, null)), List.of())));
         when(registry.body(REFERENCE)).thenReturn(Optional.of("Texto"));
         when(directory.find("IOM")).thenReturn(Optional.empty());
+        when(posts.since(anyString(), anyString(), any())).thenReturn(new ReplyPostCount.Recent(0, null));
         when(intake.receiveLinkReply(anyString(), anyString(), anyString(), anyList())).thenReturn(7L);
         form = "http://localhost:" + port + "/reply/" + tokens.create(REFERENCE, "IOM");
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(form)).build(),
@@ -137,7 +142,7 @@ class ReplyUploadLimitTest {
 
     @Test
     void whatABrowserSendsIsTaken() throws Exception {
-        Multipart body = new Multipart().field("_csrf", csrf).field("text", "Respuesta con adjunto")
+        MultipartForm body = new MultipartForm().field("_csrf", csrf).field("text", "Respuesta con adjunto")
                 .file("informe final.pdf", "application/pdf", "%PDF-1.7 contenido".getBytes(StandardCharsets.UTF_8));
 
         HttpResponse<String> response = send(body);
@@ -157,7 +162,7 @@ class ReplyUploadLimitTest {
     @Test
     void noFileChosenIsNoFile() throws Exception {
         // a browser's form with the file input left empty: one part with an empty file name and no content
-        HttpResponse<String> response = send(new Multipart().field("_csrf", csrf).field("text", "Solo texto")
+        HttpResponse<String> response = send(new MultipartForm().field("_csrf", csrf).field("text", "Solo texto")
                 .file("", "application/octet-stream", new byte[0]));
 
         assertThat(response.statusCode()).isEqualTo(302);
@@ -166,7 +171,7 @@ class ReplyUploadLimitTest {
 
     @Test
     void aFileOverTheLimitGetsThe413Page() throws Exception {
-        HttpResponse<String> response = send(new Multipart().field("_csrf", csrf).field("text", "Anexo grande")
+        HttpResponse<String> response = send(new MultipartForm().field("_csrf", csrf).field("text", "Anexo grande")
                 .file("grande.zip", "application/zip", new byte[11 * MB]));
 
         assertTooLarge(response);
@@ -174,7 +179,7 @@ class ReplyUploadLimitTest {
 
     @Test
     void aSubmissionOverTheTotalLimitGetsThe413Page() throws Exception {
-        Multipart body = new Multipart().field("_csrf", csrf).field("text", "Tres anexos");
+        MultipartForm body = new MultipartForm().field("_csrf", csrf).field("text", "Tres anexos");
         for (int i = 1; i <= 3; i++) {
             body.file("parte-" + i + ".zip", "application/zip", new byte[9 * MB]);
         }
@@ -193,40 +198,7 @@ class ReplyUploadLimitTest {
         verifyNoInteractions(intake);
     }
 
-    private HttpResponse<String> send(Multipart body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(form))
-                .header("Content-Type", "multipart/form-data; boundary=" + body.boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A multipart/form-data body as a browser writes it. */
-    private static final class Multipart {
-        private final String boundary = "----form" + UUID.randomUUID().toString().replace("-", "");
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-        Multipart field(String name, String value) {
-            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
-            return this;
-        }
-
-        Multipart file(String filename, String type, byte[] content) {
-            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + filename
-                    + "\"\r\nContent-Type: " + type + "\r\n\r\n");
-            out.writeBytes(content);
-            write("\r\n");
-            return this;
-        }
-
-        byte[] bytes() {
-            byte[] head = out.toByteArray();
-            byte[] end = ("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-            byte[] all = Arrays.copyOf(head, head.length + end.length);
-            System.arraycopy(end, 0, all, head.length, end.length);
-            return all;
-        }
-
-        private void write(String text) {
-            out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-        }
+    private HttpResponse<String> send(MultipartForm body) throws Exception {
+        return http.send(body.post(URI.create(form)), HttpResponse.BodyHandlers.ofString());
     }
 }
