@@ -125,7 +125,7 @@ public class RequestRegistry {
     public void setRecipientState(String reference, String code, RecipientState state) {
         String stamp = switch (state) {
             case ANSWERED -> ", answered_at = ?";
-            case CLOSED_UNANSWERED -> ", closed_at = ?";
+            case CLOSED_UNANSWERED, UNDELIVERABLE -> ", closed_at = ?";
             default -> "";
         };
         var statement = jdbc.sql("update request_recipient set state = ?" + stamp
