@@ -8,12 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The reply link ({@code app.reply}): the public address the links start with, the HMAC key (from the environment
- * in production; the default run makes one and keeps it in the database) and how long a link stays valid.
+ * The reply link ({@code app.reply}): the public address the links start with and how long a link stays valid. Its
+ * key is the application's {@link org.rcm.requests.signing.SigningKey}.
  */
 @Validated
 @ConfigurationProperties("app.reply")
-public record ReplyProperties(@NotBlank String baseUrl, String secret, Duration validity) {
+public record ReplyProperties(@NotBlank String baseUrl, Duration validity) {
 
     public ReplyProperties {
         validity = validity == null ? Duration.ofDays(180) : validity;

@@ -1,5 +1,7 @@
 package org.rcm.requests.reply;
 
+import org.rcm.requests.signing.SigningKey;
+import org.rcm.requests.signing.SigningProperties;
 import org.rcm.requests.web.SessionCsrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -117,8 +119,8 @@ class ReplyPageControllerTest {
 
         @Bean
         ReplyTokens replyTokens(MovableClock clock) {
-            return new ReplyTokens(new ReplyProperties("http://localhost:8080", "test-secret", Duration.ofDays(180)),
-                    clock, null);
+            return new ReplyTokens(new ReplyProperties("http://localhost:8080", Duration.ofDays(180)), clock,
+                    new SigningKey(new SigningProperties("test-secret"), null));
         }
 
         /** Stands in for Tomcat refusing an upload over the limits while it parses the request. */

@@ -1,5 +1,7 @@
 package org.rcm.requests.reply;
 
+import org.rcm.requests.signing.SigningKey;
+import org.rcm.requests.signing.SigningProperties;
 import org.rcm.requests.web.SessionCsrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -93,8 +95,8 @@ class ReplyUploadLimitTest {
 
         @Bean
         ReplyTokens replyTokens(Clock clock) {
-            return new ReplyTokens(new ReplyProperties("http://localhost", "test-secret", Duration.ofDays(180)), clock,
-                    null);
+            return new ReplyTokens(new ReplyProperties("http://localhost", Duration.ofDays(180)), clock,
+                    new SigningKey(new SigningProperties("test-secret"), null));
         }
     }
 
