@@ -21,16 +21,20 @@ import java.util.List;
  * @param bounce             the failure report; non-null only for {@link Classification#BOUNCE}
  * @param originalMessageIds ids of the message a bounce or automatic answer refers to (from the returned message or
  *                           its headers, and In-Reply-To), for finding which sent message it concerns
+ * @param addressedTo        every address the message was sent or delivered to, bare and lower-cased: To, Cc and the
+ *                           envelope recipients that receiving servers record (Delivered-To, X-Original-To,
+ *                           Envelope-To), where a signed reply address or return path shows
  */
 public record ParsedMessage(String messageId, String inReplyTo, List<String> references, String from, String fromName,
                             List<String> to, String subject, Instant date, String bodyText, String replyText,
                             List<ReceivedAttachment> attachments, Classification classification, BounceReport bounce,
-                            List<String> originalMessageIds) {
+                            List<String> originalMessageIds, List<String> addressedTo) {
 
     public ParsedMessage {
         references = references == null ? List.of() : List.copyOf(references);
         to = to == null ? List.of() : List.copyOf(to);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         originalMessageIds = originalMessageIds == null ? List.of() : List.copyOf(originalMessageIds);
+        addressedTo = addressedTo == null ? List.of() : List.copyOf(addressedTo);
     }
 }
