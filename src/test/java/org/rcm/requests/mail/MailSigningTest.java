@@ -33,7 +33,8 @@ class MailSigningTest {
     void aMessageIdEndsInItsKeyAndVerifies() {
         String id = signing.messageId("CRM-2026-0007.IOM.request.1");
 
-        assertThat(id).as("Message-ID").matches("<crm-2026-0007\\.iom\\.request\\.1\\.[a-z2-7]{16}@crm\\.example\\.org>");
+        assertThat(id).as("Message-ID")
+                .matches("<crm-2026-0007\\.iom\\.request\\.1\\.[a-z2-7]{16}@crm\\.example\\.org>");
         assertThat(signing.isSigned(id)).as("verifies").isTrue();
         assertThat(signing.messageId(LOCAL)).as("made again").isEqualTo(id);
     }

@@ -114,7 +114,8 @@ class CorrelationKeysIntegrationTest extends IntegrationTestBase {
     @Test
     void bounceToAReturnPathThatDoesNotVerifyChangesNothing() throws Exception {
         String reference = journey.sent("Rebote a una dirección de retorno falsificada", "UNODC");
-        String forged = "secretaria+bounce-" + requestEmail(reference, "UNODC").id() + "-abcdefghijklmnop@crm.example.org";
+        String forged = "secretaria+bounce-" + requestEmail(reference, "UNODC").id()
+                + "-abcdefghijklmnop@crm.example.org";
 
         TestMailServer.send(TestMails.bounceTo(forged, UNODC, "<" + UUID.randomUUID() + "@mx.example.org>"), forged);
 
@@ -145,7 +146,8 @@ class CorrelationKeysIntegrationTest extends IntegrationTestBase {
                 .singleResult(), t -> t != null);
         assertThat(tasks.getVariable(triage.getId(), "triageReason")).as("why the bounce is in triage").asString()
                 .contains("bounce not verified");
-        assertThat(recipientState(reference)).as("UNODC state after the bounce").isEqualTo(RecipientState.AWAITING_REPLY);
+        assertThat(recipientState(reference)).as("UNODC state after the bounce")
+                .isEqualTo(RecipientState.AWAITING_REPLY);
         assertThat(task(reference, Elements.CORRECT_CONTACT)).as("contact correction after the bounce").isNull();
     }
 
