@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -91,15 +92,17 @@ public final class AppNode implements AutoCloseable {
         context.close();
     }
 
-    /** The request email's Message-ID, as OutboundMailService makes it. */
-    public static String requestMessageId(String reference, String recipient) {
-        return "<" + (reference + "." + recipient + ".request.1@crm.example.org").toLowerCase() + ">";
+    /** The request email's Message-ID, as this node recorded it in the correspondence log; empty until then. */
+    public Optional<String> requestMessageId(String reference, String recipient) {
+        return bean(RequestJourney.class).messageId(reference, recipient);
     }
 
-    /** A reply from the recipient's contact to the request email, sent over SMTP to {@code mailbox}. */
-    public static String sendReply(String mailbox, String reference, String recipient, String from, String text)
+    /**
+     * A reply from the recipient's contact to the request email whose Message-ID is {@code original}, sent over SMTP
+     * to {@code mailbox}.
+     */
+    public static String sendReply(String mailbox, String original, String reference, String from, String text)
             throws Exception {
-        String original = requestMessageId(reference, recipient);
         String messageId = "<" + UUID.randomUUID() + "@mail.example.org>";
         String raw = "From: Focal point <" + from + ">\r\n"
                 + "To: " + mailbox + "\r\n"

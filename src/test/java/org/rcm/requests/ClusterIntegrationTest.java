@@ -141,8 +141,10 @@ class ClusterIntegrationTest {
         assertThat(recipientOf).as("requests started").hasSize(REQUESTS);
         long approved = System.nanoTime();
 
+        await().atMost(PHASE).pollInterval(Duration.ofMillis(500)).until(() -> recipientOf.entrySet().stream()
+                .allMatch(entry -> first.requestMessageId(entry.getKey(), entry.getValue()).isPresent()));
         Map<String, String> requestMessageIds = recipientOf.entrySet().stream().collect(Collectors.toMap(
-                entry -> AppNode.requestMessageId(entry.getKey(), entry.getValue()), Map.Entry::getKey));
+                entry -> first.requestMessageId(entry.getKey(), entry.getValue()).orElseThrow(), Map.Entry::getKey));
         await().atMost(PHASE).pollInterval(Duration.ofMillis(500))
                 .until(() -> deliveries(requestMessageIds.keySet()).size() == REQUESTS);
         await().atMost(PHASE).pollInterval(Duration.ofMillis(500)).until(() -> jdbc.sql(
@@ -152,8 +154,9 @@ class ClusterIntegrationTest {
 
         List<String> replyIds = new ArrayList<>();
         for (Map.Entry<String, String> request : recipientOf.entrySet()) {
-            replyIds.add(AppNode.sendReply(mailbox, request.getKey(), request.getValue(),
-                    directory.get(request.getValue()).email(), "Respuesta a " + request.getKey()));
+            replyIds.add(AppNode.sendReply(mailbox, first.requestMessageId(request.getKey(), request.getValue())
+                    .orElseThrow(), request.getKey(), directory.get(request.getValue()).email(),
+                    "Respuesta a " + request.getKey()));
         }
         TaskService firstTasks = first.bean(TaskService.class);
         await().atMost(PHASE).pollInterval(Duration.ofMillis(500)).until(() -> firstTasks.createTaskQuery()

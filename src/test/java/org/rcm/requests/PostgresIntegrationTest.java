@@ -78,8 +78,8 @@ class PostgresIntegrationTest {
         for (String recipient : List.of("IOM", "PAHO")) {
             assertThat(journey.sentMessage(reference, recipient)).as(recipient + " email delivered").isPresent();
             await().atMost(BOUNDED).until(() -> state(registry, reference, recipient) == RecipientState.AWAITING_REPLY);
-            AppNode.sendReply(MAILBOX, reference, recipient, directory.get(recipient).email(),
-                    "Respuesta de " + recipient + " desde PostgreSQL.");
+            AppNode.sendReply(MAILBOX, journey.messageId(reference, recipient).orElseThrow(), reference,
+                    directory.get(recipient).email(), "Respuesta de " + recipient + " desde PostgreSQL.");
         }
         for (String recipient : List.of("IOM", "PAHO")) {
             Task review = await().atMost(BOUNDED).until(() -> reviewTask(tasks, reference, recipient),

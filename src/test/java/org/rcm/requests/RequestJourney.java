@@ -15,6 +15,9 @@ import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.rcm.requests.correspondence.CorrespondenceEntry;
+import org.rcm.requests.correspondence.CorrespondenceLog;
+import org.rcm.requests.mail.outbound.MailKind;
 import org.rcm.requests.request.NewRequest;
 import org.rcm.requests.request.RequestProcess.Elements;
 import org.rcm.requests.request.RequestProcess.Variables;
@@ -30,11 +33,13 @@ public class RequestJourney {
     private final RequestService requests;
     private final TaskService tasks;
     private final IdentityService identity;
+    private final CorrespondenceLog log;
 
-    RequestJourney(RequestService requests, TaskService tasks, IdentityService identity) {
+    RequestJourney(RequestService requests, TaskService tasks, IdentityService identity, CorrespondenceLog log) {
         this.requests = requests;
         this.tasks = tasks;
         this.identity = identity;
+        this.log = log;
     }
 
     /** Starts a request, has it drafted and approved, and waits until every recipient's email is delivered. */
@@ -54,19 +59,36 @@ public class RequestJourney {
     }
 
     /**
-     * The request email delivered for this recipient, found by its Message-ID; the newest, since other applications
-     * of the test JVM (the cluster and PostgreSQL tests, each with a database of its own) number their requests
-     * from the same counter start and send to the same test mail server.
+     * The Message-ID of the (first) request email to this recipient, as the application recorded it in the
+     * correspondence log before sending; empty until then. It carries a keyed part: it cannot be written down here.
+     */
+    public Optional<String> messageId(String reference, String recipient) {
+        return log.forRequest(reference).stream()
+                .filter(entry -> entry.direction() == CorrespondenceEntry.Direction.OUT
+                        && MailKind.REQUEST.name().equals(entry.kind()) && recipient.equals(entry.recipient()))
+                .map(CorrespondenceEntry::messageId).findFirst();
+    }
+
+    /** A reply from {@code from} to the request email of {@code recipient}, as {@link TestMails#reply} writes it. */
+    public String reply(String reference, String recipient, String from, String text) {
+        return TestMails.reply(messageId(reference, recipient).orElseThrow(() -> new IllegalStateException(
+                "no request email to " + recipient + " of " + reference + " in the log")), reference, from, text);
+    }
+
+    /**
+     * The request email delivered for this recipient, found by its recorded Message-ID; the newest, should another
+     * application of the test JVM (the cluster and PostgreSQL tests, each with a database of its own) ever send the
+     * same one to the same test mail server.
      */
     public Optional<MimeMessage> sentMessage(String reference, String recipient) {
-        String messageId = "<" + (reference + "." + recipient + ".request.1@crm.example.org").toLowerCase() + ">";
-        return Arrays.stream(TestMailServer.MAIL.getReceivedMessages()).filter(message -> {
-            try {
-                return messageId.equals(message.getMessageID());
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).reduce((earlier, later) -> later);
+        return messageId(reference, recipient).flatMap(messageId -> Arrays.stream(TestMailServer.MAIL
+                .getReceivedMessages()).filter(message -> {
+                    try {
+                        return messageId.equals(message.getMessageID());
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }).reduce((earlier, later) -> later));
     }
 
     public Task onlyTask(String reference, String taskKey, String user) {

@@ -10,6 +10,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.rcm.requests.config.PromptGreenMail;
@@ -33,6 +34,7 @@ public final class TestMailServer {
         PromptGreenMail mail = new PromptGreenMail(
                 new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        mail.withConfiguration(new GreenMailConfiguration().withSieveIgnoreDetail()); // kept across restarts
         mail.start();
         mail.setUser(SECRETARIAT, SECRETARIAT, "demo");
         Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
@@ -54,11 +56,11 @@ public final class TestMailServer {
 
     /** Sends a raw message to the Secretariat mailbox over SMTP, keeping its headers (Message-ID included). */
     public static void sendToSecretariat(String raw) throws Exception {
-        sendTo(SECRETARIAT, raw);
+        send(raw, SECRETARIAT);
     }
 
-    /** Sends a raw message to {@code mailbox} over SMTP, keeping its headers (Message-ID included). */
-    public static void sendTo(String mailbox, String raw) throws Exception {
+    /** Sends a raw message over SMTP to {@code envelopeTo} (RCPT TO), whatever its headers say. */
+    public static void send(String raw, String envelopeTo) throws Exception {
         Properties smtp = new Properties();
         smtp.setProperty("mail.smtp.host", "127.0.0.1");
         smtp.setProperty("mail.smtp.port", String.valueOf(MAIL.smtpPort()));
@@ -70,7 +72,7 @@ public final class TestMailServer {
                 // keep the Message-ID the test wrote
             }
         };
-        Transport.send(message, new Address[] {new InternetAddress(mailbox)});
+        Transport.send(message, new Address[] {new InternetAddress(envelopeTo)});
     }
 
     public static void register(DynamicPropertyRegistry registry) {

@@ -8,9 +8,11 @@ public final class TestMails {
     private TestMails() {
     }
 
-    /** A focal point's reply to the request email of {@code recipient}, quoting it (the quote is cut on intake). */
-    public static String reply(String reference, String from, String recipient, String text) {
-        String original = "<" + (reference + "." + recipient + ".request.1@crm.example.org").toLowerCase() + ">";
+    /**
+     * A focal point's reply to the request email whose Message-ID is {@code original} (see
+     * {@link RequestJourney#messageId}), quoting it (the quote is cut on intake).
+     */
+    public static String reply(String original, String reference, String from, String text) {
         return "From: Focal point <" + from + ">\r\n"
                 + "To: secretaria@crm.example.org\r\n"
                 + "Message-ID: <" + UUID.randomUUID() + "@mail.example.org>\r\n"
@@ -26,8 +28,13 @@ public final class TestMails {
 
     /** A delivery status notification (RFC 3464): the request email to {@code failed} bounced, permanently. */
     public static String bounce(String failed, String originalMessageId) {
+        return bounceTo(TestMailServer.SECRETARIAT, failed, originalMessageId);
+    }
+
+    /** The same report, sent to {@code returnPath}: a mail server sends it to the envelope sender of the message. */
+    public static String bounceTo(String returnPath, String failed, String originalMessageId) {
         return "From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\r\n"
-                + "To: secretaria@crm.example.org\r\n"
+                + "To: " + returnPath + "\r\n"
                 + "Message-ID: <" + UUID.randomUUID() + "@mx.example.org>\r\n"
                 + "Subject: Undelivered Mail Returned to Sender\r\n"
                 + "MIME-Version: 1.0\r\n"

@@ -1,5 +1,6 @@
 package org.rcm.requests.config;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.rcm.requests.mail.MailProperties;
 import org.slf4j.Logger;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * GreenMail as the mail server of the default run: every message sent lands in the recipient's mailbox, which any
- * IMAP client opens with the address as both login and password; the Secretariat mailbox has password 'demo'.
+ * IMAP client opens with the address as both login and password; the Secretariat mailbox has password 'demo' and
+ * takes its plus-addresses too (the signed reply addresses and return paths).
  */
 @Component
 @ConditionalOnProperty(name = "app.mail.embedded.enabled", havingValue = "true")
@@ -32,6 +34,8 @@ class EmbeddedMailServer implements SmartLifecycle {
         greenMail = new PromptGreenMail(
                 new ServerSetup(properties.smtpPort(), properties.host(), ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(properties.imapPort(), properties.host(), ServerSetup.PROTOCOL_IMAP));
+        // subaddressing, as a real server has it: secretaria+anything@… lands in the Secretariat mailbox
+        greenMail.withConfiguration(new GreenMailConfiguration().withSieveIgnoreDetail());
         greenMail.start();
         greenMail.setUser(mail.secretariatAddress(), mail.secretariatAddress(), "demo");
         LOG.info("Embedded mail server: SMTP {}:{}, IMAP {}:{} (login = address, password = address; "

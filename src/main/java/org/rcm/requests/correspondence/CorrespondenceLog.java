@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** Reads and writes the correspondence table. Message-ID is unique: a message is logged once. */
@@ -33,15 +34,17 @@ public class CorrespondenceLog {
         this.clock = clock;
     }
 
-    /** Records an outbound message before it is handed to the mail server. */
-    public void recordPending(String reference, String recipient, String kind, String messageId, String from,
+    /** Records an outbound message before it is handed to the mail server; returns its id in the log. */
+    public long recordPending(String reference, String recipient, String kind, String messageId, String from,
                               String to, String subject, String language) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into correspondence (reference, party_code, direction, kind, status, message_id,
                     from_address, to_address, subject, language, created_at)
                 values (?, ?, 'OUT', ?, 'PENDING', ?, ?, ?, ?, ?, ?)
                 """).params(reference, recipient, kind, messageId, from, to, subject, language,
-                Timestamp.from(clock.instant())).update();
+                Timestamp.from(clock.instant())).update(key, "id");
+        return key.getKey().longValue();
     }
 
     public void markSent(String messageId) {

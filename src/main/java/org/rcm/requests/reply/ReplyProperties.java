@@ -9,15 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The reply link ({@code app.reply}): the public address the links start with, the HMAC key (from the environment
- * in production; the default run makes one and keeps it in the database), how long a link stays valid, how many
+ * The reply link ({@code app.reply}): the public address the links start with, how long a link stays valid, how many
  * answers one recipient may post through it in an hour, and how long it still takes answers once its recipient is
- * closed or its request has ended.
+ * closed or its request has ended. Its key is the application's {@link org.rcm.requests.signing.SigningKey}.
  */
 @Validated
 @ConfigurationProperties("app.reply")
-public record ReplyProperties(@NotBlank String baseUrl, String secret, Duration validity,
-                              @Positive Integer maxPostsPerHour, Duration closedGrace) {
+public record ReplyProperties(@NotBlank String baseUrl, Duration validity, @Positive Integer maxPostsPerHour,
+                              Duration closedGrace) {
 
     public ReplyProperties {
         validity = validity == null ? Duration.ofDays(180) : validity;

@@ -1,20 +1,14 @@
 package org.rcm.requests.reply;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.rcm.requests.mail.outbound.ReplyLinks;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.rcm.requests.signing.SigningKey;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,17 +18,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReplyTokens implements ReplyLinks {
 
-    private static final String SECRET_SETTING = "reply-link-secret";
-
     private final ReplyProperties properties;
     private final Clock clock;
-    private final byte[] key;
+    private final SigningKey key;
 
-    ReplyTokens(ReplyProperties properties, Clock clock, JdbcClient jdbc) {
+    ReplyTokens(ReplyProperties properties, Clock clock, SigningKey key) {
         this.properties = properties;
         this.clock = clock;
-        this.key = (properties.secret() == null || properties.secret().isBlank() ? storedSecret(jdbc)
-                : properties.secret()).getBytes(StandardCharsets.UTF_8);
+        this.key = key;
     }
 
     /** Who a valid token is for. */
@@ -45,7 +36,7 @@ public class ReplyTokens implements ReplyLinks {
         Instant expires = clock.instant().plus(properties.validity());
         String payload = encode((reference + "|" + recipient + "|" + expires.getEpochSecond())
                 .getBytes(StandardCharsets.UTF_8));
-        return payload + "." + encode(sign(payload));
+        return payload + "." + encode(key.sign(payload));
     }
 
     public Optional<Holder> verify(String token) {
@@ -62,7 +53,7 @@ public class ReplyTokens implements ReplyLinks {
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(sign(payload), signature) || parts.length != 3) {
+        if (!MessageDigest.isEqual(key.sign(payload), signature) || parts.length != 3) {
             return Optional.empty();
         }
         Instant expires;
@@ -80,32 +71,7 @@ public class ReplyTokens implements ReplyLinks {
         return properties.baseUrl() + "/reply/" + create(reference, recipient);
     }
 
-    private byte[] sign(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
-    }
-
     private static String encode(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** The default run's key: made once at random and kept in the database, so links survive restarts. */
-    private static String storedSecret(JdbcClient jdbc) {
-        Optional<String> stored = jdbc.sql("select setting_value from app_setting where setting_name = ?")
-                .param(SECRET_SETTING).query(String.class).optional();
-        if (stored.isPresent()) {
-            return stored.get();
-        }
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String secret = HexFormat.of().formatHex(random);
-        jdbc.sql("insert into app_setting (setting_name, setting_value) values (?, ?)").params(SECRET_SETTING, secret)
-                .update();
-        return secret;
     }
 }

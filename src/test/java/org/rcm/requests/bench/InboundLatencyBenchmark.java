@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rcm.requests.IntegrationTestBase;
+import org.rcm.requests.RequestJourney;
 import org.rcm.requests.TestMailServer;
 import org.rcm.requests.request.NewRequest;
 import org.rcm.requests.request.RecipientState;
@@ -47,6 +48,8 @@ abstract class InboundLatencyBenchmark extends IntegrationTestBase {
     RequestRegistry registry;
     @Autowired
     TaskService tasks;
+    @Autowired
+    RequestJourney journey;
 
     abstract String mode();
 
@@ -99,8 +102,8 @@ abstract class InboundLatencyBenchmark extends IntegrationTestBase {
         return references;
     }
 
-    private static String reply(String reference) {
-        String original = "<" + (reference + ".mx.request.1@crm.example.org").toLowerCase() + ">";
+    private String reply(String reference) {
+        String original = journey.messageId(reference, "MX").orElseThrow();
         return "From: Punto focal <punto.focal@mx.example.org>\r\nTo: secretaria@crm.example.org\r\n"
                 + "Message-ID: <" + UUID.randomUUID() + "@mx.example.org>\r\nIn-Reply-To: " + original + "\r\n"
                 + "Subject: Re: [" + reference + "] Recordatorio\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"

@@ -19,8 +19,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.rcm.requests.Application;
+import org.rcm.requests.RequestJourney;
 import org.rcm.requests.TestMailServer;
-import org.rcm.requests.TestMails;
 import org.rcm.requests.request.RequestProcess.Elements;
 import org.rcm.requests.request.RequestProcess.Variables;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -51,6 +51,7 @@ final class ProductLifecycle implements Lifecycle {
     private final TaskService tasks;
     private final EngineUsers users;
     private final JdbcClient jdbc;
+    private final RequestJourney journey;
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI api;
     private final String basic = "Basic " + Base64.getEncoder().encodeToString("officer1:demo".getBytes(
@@ -105,6 +106,7 @@ final class ProductLifecycle implements Lifecycle {
         tasks = context.getBean(TaskService.class);
         users = new EngineUsers(tasks, context.getBean(IdentityService.class));
         jdbc = context.getBean(JdbcClient.class);
+        journey = context.getBean(RequestJourney.class);
         api = URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port")
                 + "/api/requests");
     }
@@ -142,8 +144,8 @@ final class ProductLifecycle implements Lifecycle {
         }
         long sent = 0;
         for (String recipient : RECIPIENTS) {
-            String messageId = "<" + (reference + "." + recipient + ".request.1@crm.example.org").toLowerCase() + ">";
-            sent = Math.max(sent, Waiting.until("request email " + messageId, () -> delivered.at(messageId)));
+            sent = Math.max(sent, Waiting.until("request email of " + reference + " to " + recipient,
+                    () -> journey.messageId(reference, recipient).map(delivered::at).orElse(null)));
         }
         // a recipient answers after the request waits for it (the email is out before the wait state is committed)
         Waiting.until("recipients of " + reference + " awaiting replies", () -> jdbc.sql(
@@ -152,7 +154,7 @@ final class ProductLifecycle implements Lifecycle {
 
         Map<String, Long> repliedAt = new LinkedHashMap<>();
         for (String recipient : RECIPIENTS) {
-            TestMailServer.sendToSecretariat(TestMails.reply(reference, CONTACTS.get(recipient), recipient,
+            TestMailServer.sendToSecretariat(journey.reply(reference, recipient, CONTACTS.get(recipient),
                     "Adjuntamos la información solicitada."));
             repliedAt.put(recipient, System.currentTimeMillis());
         }

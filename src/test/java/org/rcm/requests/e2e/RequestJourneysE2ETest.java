@@ -24,7 +24,6 @@ import org.openqa.selenium.WebElement;
 import org.rcm.requests.IntegrationTestBase;
 import org.rcm.requests.RequestJourney;
 import org.rcm.requests.TestMailServer;
-import org.rcm.requests.TestMails;
 import org.rcm.requests.request.RequestProcess.Elements;
 import org.rcm.requests.request.RequestProcess.Variables;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,7 +109,7 @@ class RequestJourneysE2ETest extends IntegrationTestBase {
         browser.shot("reply-sent-iom");
 
         String pahoAnswer = "La OPS enviará la información sobre ventanas epidemiológicas " + reference;
-        TestMailServer.sendToSecretariat(TestMails.reply(reference, "punto.focal@paho.example.org", "PAHO",
+        TestMailServer.sendToSecretariat(journey.reply(reference, "PAHO", "punto.focal@paho.example.org",
                 pahoAnswer));
 
         tasklist.login("officer1");

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.rcm.requests.IntegrationTestBase;
+import org.rcm.requests.RequestJourney;
 import org.rcm.requests.TestMailServer;
 import org.rcm.requests.request.NewRequest;
 import org.rcm.requests.request.RequestProcess.Elements;
@@ -44,6 +45,8 @@ class MailServerDownIntegrationTest extends IntegrationTestBase {
     RuntimeService runtime;
     @Autowired
     ManagementService management;
+    @Autowired
+    RequestJourney journey;
 
     @Test
     void everyMessageOfABatchIsDeliveredOnceAfterTheServerComesBack() throws Exception {
@@ -95,7 +98,7 @@ class MailServerDownIntegrationTest extends IntegrationTestBase {
 
         // and: the mailbox reader found its way back: a reply reaches its review task
         String reference = references.get(0);
-        String original = "<" + (reference + ".mx.request.1@crm.example.org").toLowerCase() + ">";
+        String original = journey.messageId(reference, "MX").orElseThrow();
         TestMailServer.sendToSecretariat("From: Punto focal <punto.focal@mx.example.org>\r\n"
                 + "To: secretaria@crm.example.org\r\nMessage-ID: <" + UUID.randomUUID() + "@mx.example.org>\r\n"
                 + "In-Reply-To: " + original + "\r\nSubject: Re: [" + reference + "] Recordatorio\r\n"

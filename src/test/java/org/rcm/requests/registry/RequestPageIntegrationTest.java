@@ -79,7 +79,7 @@ class RequestPageIntegrationTest extends IntegrationTestBase {
                 && journey.sentMessage(reference, "PAHO").isPresent());
 
         // IOM answers by email, the officer asks for a clarification, IOM answers again and the reply is accepted
-        TestMailServer.sendToSecretariat(TestMails.reply(reference, IOM_FOCAL_POINT, "IOM",
+        TestMailServer.sendToSecretariat(journey.reply(reference, "IOM", IOM_FOCAL_POINT,
                 "Adjuntamos los datos <script>alert(1)</script>"));
         Task review = await().atMost(FEW_SECONDS).until(() -> task(reference, Elements.REVIEW_REPLY), t -> t != null);
         Document whileReviewing = page("/registry/" + reference, "officer1");
@@ -87,7 +87,7 @@ class RequestPageIntegrationTest extends IntegrationTestBase {
                 Variables.CLARIFICATION, "¿Qué años cubren los datos?"));
         await().atMost(FEW_SECONDS).until(() -> runtime.createExecutionQuery().processInstanceId(pid)
                 .activityId(Elements.AWAIT_REPLY).count() == 2);
-        TestMailServer.sendToSecretariat(TestMails.reply(reference, IOM_FOCAL_POINT, "IOM", "Cubren de 2010 a 2016."));
+        TestMailServer.sendToSecretariat(journey.reply(reference, "IOM", IOM_FOCAL_POINT, "Cubren de 2010 a 2016."));
         Task secondReview = await().atMost(FEW_SECONDS).until(() -> task(reference, Elements.REVIEW_REPLY),
                 t -> t != null);
         journey.complete(secondReview, "officer2", Map.of(Variables.OUTCOME, "accept"));
@@ -135,7 +135,7 @@ class RequestPageIntegrationTest extends IntegrationTestBase {
                 .anySatisfy(t -> assertThat(t).contains("MX")).anySatisfy(t -> assertThat(t).contains("SV"));
         assertThat(texts(events, "MESSAGE_OUT")).as("messages out")
                 .anySatisfy(t -> assertThat(t).contains("Solicitud").contains("focal.point@iom.example.org")
-                        .contains("<" + reference.toLowerCase() + ".iom.request.1@crm.example.org>"))
+                        .contains(journey.messageId(reference, "IOM").orElseThrow()))
                 .anySatisfy(t -> assertThat(t).contains("punto.focal@paho.example.org").contains("Enviado"))
                 .anySatisfy(t -> assertThat(t).contains("Aclaración").contains("IOM"))
                 .anySatisfy(t -> assertThat(t).contains("Recordatorio").contains("PAHO"));
@@ -200,7 +200,7 @@ class RequestPageIntegrationTest extends IntegrationTestBase {
     void aBounceShowsTheDeliveryFailureAndTheContactDecision() throws Exception {
         String reference = journey.sent("Campaña negocio mortal " + UUID.randomUUID(), "UNODC");
         TestMailServer.sendToSecretariat(TestMails.bounce("focal.point@unodc.example.org",
-                "<" + (reference + ".unodc.request.1@crm.example.org").toLowerCase() + ">"));
+                journey.messageId(reference, "UNODC").orElseThrow()));
         Task correct = await().atMost(FEW_SECONDS).until(() -> task(reference, Elements.CORRECT_CONTACT),
                 t -> t != null);
         journey.complete(correct, "officer2", Map.of(Variables.CONTACT_ACTION, "close"));

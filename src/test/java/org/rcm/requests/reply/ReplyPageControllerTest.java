@@ -1,5 +1,7 @@
 package org.rcm.requests.reply;
 
+import org.rcm.requests.signing.SigningKey;
+import org.rcm.requests.signing.SigningProperties;
 import org.rcm.requests.web.SessionCsrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -126,13 +128,12 @@ class ReplyPageControllerTest {
         /** The defaults of application.yaml: 10 posts an hour, 7 days' grace. */
         @Bean
         ReplyProperties replyProperties() {
-            return new ReplyProperties("http://localhost:8080", "test-secret", Duration.ofDays(180), 10,
-                    Duration.ofDays(7));
+            return new ReplyProperties("http://localhost:8080", Duration.ofDays(180), 10, Duration.ofDays(7));
         }
 
         @Bean
         ReplyTokens replyTokens(ReplyProperties properties, MovableClock clock) {
-            return new ReplyTokens(properties, clock, null);
+            return new ReplyTokens(properties, clock, new SigningKey(new SigningProperties("test-secret"), null));
         }
 
         /** Uploads the dispatcher parsed: the parser below is asked for each. */

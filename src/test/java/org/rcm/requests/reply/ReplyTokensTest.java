@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.rcm.requests.signing.SigningKey;
+import org.rcm.requests.signing.SigningProperties;
 
 /** Signed reply tokens: what was signed comes back; anything changed, expired or signed with another key does not. */
 class ReplyTokensTest {
@@ -21,8 +23,8 @@ class ReplyTokensTest {
     private static final Duration VALIDITY = Duration.ofDays(180);
 
     private static ReplyTokens tokens(String secret, Instant at) {
-        return new ReplyTokens(new ReplyProperties("https://requests.example.org/", secret, VALIDITY, null, null),
-                Clock.fixed(at, ZoneOffset.UTC), null);
+        return new ReplyTokens(new ReplyProperties("https://requests.example.org/", VALIDITY, null, null),
+                Clock.fixed(at, ZoneOffset.UTC), new SigningKey(new SigningProperties(secret), null));
     }
 
     private final ReplyTokens tokens = tokens("key-one", NOW);

@@ -1,5 +1,7 @@
 package org.rcm.requests.reply;
 
+import org.rcm.requests.signing.SigningKey;
+import org.rcm.requests.signing.SigningProperties;
 import org.rcm.requests.web.SessionCsrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -91,12 +93,12 @@ class ReplyUploadLimitTest {
 
         @Bean
         ReplyProperties replyProperties() {
-            return new ReplyProperties("http://localhost", "test-secret", Duration.ofDays(180), 10, Duration.ofDays(7));
+            return new ReplyProperties("http://localhost", Duration.ofDays(180), 10, Duration.ofDays(7));
         }
 
         @Bean
         ReplyTokens replyTokens(ReplyProperties properties, Clock clock) {
-            return new ReplyTokens(properties, clock, null);
+            return new ReplyTokens(properties, clock, new SigningKey(new SigningProperties("test-secret"), null));
         }
     }
 

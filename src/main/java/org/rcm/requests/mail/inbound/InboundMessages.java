@@ -124,7 +124,13 @@ public class InboundMessages {
         return Optional.empty();
     }
 
-    /** The last request sent to this address, for bounces that name only the failing address. */
+    /** The request and recipient of the message the product sent under this id in the log (its return path's key). */
+    public Optional<Match> sentWithId(long id, String rule) {
+        return jdbc.sql("select reference, party_code from correspondence where direction = 'OUT' and id = ?")
+                .param(id).query((rs, row) -> new Match(rs.getString(1), rs.getString(2), rule)).optional();
+    }
+
+    /** The last request sent to this address: for a bounce that names only the failing address, a suggestion. */
     public Optional<Match> lastSentTo(String address) {
         return jdbc.sql("select reference, party_code from correspondence where direction = 'OUT' and kind in "
                         + "('REQUEST', 'REMINDER', 'CLARIFICATION') and lower(to_address) = ? "

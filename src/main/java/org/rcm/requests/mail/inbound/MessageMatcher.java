@@ -5,22 +5,26 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.rcm.requests.directory.Directory;
 import org.rcm.requests.directory.Party;
+import org.rcm.requests.mail.MailSigning;
 import org.rcm.requests.request.RequestDetails;
 import org.rcm.requests.request.RequestRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the request and recipient an inbound message belongs to, in the order of the design: the Message-IDs it
- * answers, then the subject tag together with the sender's organization. A reply whose sender does not belong to
- * the recipient's organization is not taken as its answer. With a trusted authserv-id configured, a message whose
- * sender the organization's receiving server does not vouch for ({@link SenderVerification}) is not taken as an
- * answer or a bounce either: its reading names the problem, with the evidence, and the message goes to triage.
+ * Finds the request and recipient an inbound message belongs to, in the order of the design: the signed address it
+ * was sent to (reply address or return path), the signed Message-IDs it answers, then the subject tag together with
+ * the sender's organization. A reply whose sender does not belong to the recipient's organization is not taken as
+ * its answer. Keys that do not verify ({@link MailSigning}) are not trusted: anyone can guess an unsigned one. With a
+ * trusted authserv-id configured, a message whose sender the organization's receiving server does not vouch for
+ * ({@link SenderVerification}) is not taken as an answer or a bounce either: its reading names the problem, with the
+ * evidence, and the message goes to triage.
  */
 @Component
 public class MessageMatcher {
@@ -31,13 +35,15 @@ public class MessageMatcher {
     private final RequestRegistry registry;
     private final Directory directory;
     private final String trustedAuthservId;
+    private final MailSigning signing;
 
     MessageMatcher(InboundMessages messages, RequestRegistry registry, Directory directory,
-                   InboundProperties properties) {
+                   InboundProperties properties, MailSigning signing) {
         this.messages = messages;
         this.registry = registry;
         this.directory = directory;
         this.trustedAuthservId = properties.trustedAuthservId();
+        this.signing = signing;
     }
 
     public Reading read(ParsedMessage message) {
@@ -58,14 +64,11 @@ public class MessageMatcher {
     private Reading match(ParsedMessage message) {
         String classification = message.classification().name();
         if (message.classification() == Classification.BOUNCE) {
-            Optional<Match> bounced = messages.sentAs(message.originalMessageIds(), "in-reply-to")
-                    .or(() -> message.bounce().addresses().stream().map(messages::lastSentTo)
-                            .flatMap(Optional::stream).findFirst());
-            return new Reading(classification, bounced.orElse(null), bounced.isEmpty()
-                    ? "no message of ours matches the bounce" : null, bounced.stream().toList());
+            return bounce(message);
         }
         Optional<Party> sender = directory.findByEmail(message.from());
-        Optional<Match> match = messages.sentAs(answered(message), "in-reply-to")
+        Optional<Match> match = bySignedAddress(message, true)
+                .or(() -> messages.sentAs(signed(answered(message)), "in-reply-to"))
                 .or(() -> byTagAndSender(message, sender));
         if (match.isEmpty()) {
             return new Reading(message.classification() == Classification.AUTO_REPLY ? classification
@@ -76,6 +79,47 @@ public class MessageMatcher {
                     + "organization of " + match.get().recipient(), suggestions(message, match, sender));
         }
         return new Reading(classification, match.get(), null, List.of(match.get()));
+    }
+
+    /**
+     * A bounce is acted on only when it shows that it concerns a message of ours: it came back to that message's
+     * return path, or it quotes its signed Message-ID. The failing address alone is a guess: only a suggestion.
+     */
+    private Reading bounce(ParsedMessage message) {
+        Optional<Match> bounced = bySignedAddress(message, false)
+                .or(() -> messages.sentAs(signed(message.originalMessageIds()), "in-reply-to"));
+        if (bounced.isPresent()) {
+            return new Reading(Classification.BOUNCE.name(), bounced.get(), null, List.of(bounced.get()));
+        }
+        return new Reading(Classification.BOUNCE.name(), null, "bounce not verified: it came back to no signed return "
+                + "path and quotes no signed Message-ID of ours", message.bounce().addresses().stream()
+                .map(messages::lastSentTo).flatMap(Optional::stream).distinct().limit(5).toList());
+    }
+
+    /** The first address the message went to that is a signed reply address (if taken) or return path of ours. */
+    private Optional<Match> bySignedAddress(ParsedMessage message, boolean replyAddresses) {
+        for (String address : message.addressedTo()) {
+            Optional<Match> match = replyAddresses ? signing.addresseeOf(address).flatMap(this::recipientOf)
+                    : Optional.empty();
+            if (match.isEmpty()) {
+                OptionalLong sent = signing.messageKeyOf(address);
+                match = sent.isPresent() ? messages.sentWithId(sent.getAsLong(), "return-path") : Optional.empty();
+            }
+            if (match.isPresent()) {
+                return match;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Match> recipientOf(MailSigning.Addressee addressee) {
+        return registry.find(addressee.reference()).flatMap(request -> request.recipients().stream()
+                .filter(recipient -> recipient.code().equalsIgnoreCase(addressee.recipient())).findFirst()
+                .map(recipient -> new Match(request.reference(), recipient.code(), "reply-address")));
+    }
+
+    private List<String> signed(List<String> messageIds) {
+        return messageIds.stream().filter(signing::isSigned).toList();
     }
 
     private static List<String> answered(ParsedMessage message) {

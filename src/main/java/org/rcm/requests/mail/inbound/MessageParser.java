@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -30,7 +31,7 @@ public final class MessageParser {
         } catch (RuntimeException | StackOverflowError e) {
             // Every reader below already falls back on its own; this is the last line for the unforeseen.
             return new ParsedMessage(null, null, List.of(), null, null, List.of(), null, null, "", "", List.of(),
-                    Classification.HUMAN_REPLY, null, List.of(), List.of());
+                    Classification.HUMAN_REPLY, null, List.of(), List.of(), List.of());
         }
     }
 
@@ -51,7 +52,8 @@ public final class MessageParser {
         return new ParsedMessage(MessageIds.first(headers.get("Message-ID")), envelope.inReplyTo(),
                 envelope.references(), envelope.from(), envelope.fromName(), envelope.to(), envelope.subject(),
                 date(message), bodyText, replyText, content.attachments, classification, bounce.report(),
-                originalIds(classification, envelope, content, bodyText), headers.all("Authentication-Results"));
+                originalIds(classification, envelope, content, bodyText), headers.all("Authentication-Results"),
+                addressedTo(headers));
     }
 
     private static Envelope envelope(MailHeaders headers) {
@@ -68,6 +70,14 @@ public final class MessageParser {
                 headers.decoded("Subject"),
                 MessageIds.first(headers.get("In-Reply-To")),
                 MessageIds.all(String.join(" ", headers.all("References"))));
+    }
+
+    /** Where the message went: its recipient headers, and the envelope recipients receiving servers add. */
+    private static List<String> addressedTo(MailHeaders headers) {
+        return Stream.of("To", "Cc", "Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To")
+                .flatMap(name -> headers.all(name).stream())
+                .flatMap(value -> AddressReader.read(value).stream())
+                .map(AddressReader.Address::address).distinct().toList();
     }
 
     /**

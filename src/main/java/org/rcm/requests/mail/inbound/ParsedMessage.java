@@ -22,11 +22,15 @@ import java.util.List;
  * @param originalMessageIds ids of the message a bounce or automatic answer refers to (from the returned message or
  *                           its headers, and In-Reply-To), for finding which sent message it concerns
  * @param authenticationResults the raw {@code Authentication-Results} values, in order (whoever wrote them)
+ * @param addressedTo        every address the message was sent or delivered to, bare and lower-cased: To, Cc and the
+ *                           envelope recipients that receiving servers record (Delivered-To, X-Original-To,
+ *                           Envelope-To), where a signed reply address or return path shows
  */
 public record ParsedMessage(String messageId, String inReplyTo, List<String> references, String from, String fromName,
                             List<String> to, String subject, Instant date, String bodyText, String replyText,
                             List<ReceivedAttachment> attachments, Classification classification, BounceReport bounce,
-                            List<String> originalMessageIds, List<String> authenticationResults) {
+                            List<String> originalMessageIds, List<String> authenticationResults,
+                            List<String> addressedTo) {
 
     public ParsedMessage {
         references = references == null ? List.of() : List.copyOf(references);
@@ -34,5 +38,6 @@ public record ParsedMessage(String messageId, String inReplyTo, List<String> ref
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         originalMessageIds = originalMessageIds == null ? List.of() : List.copyOf(originalMessageIds);
         authenticationResults = authenticationResults == null ? List.of() : List.copyOf(authenticationResults);
+        addressedTo = addressedTo == null ? List.of() : List.copyOf(addressedTo);
     }
 }

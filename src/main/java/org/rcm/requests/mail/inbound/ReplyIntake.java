@@ -36,7 +36,7 @@ public class ReplyIntake {
         String from = directory.find(recipient).map(Party::email).orElse(recipient);
         ParsedMessage answer = new ParsedMessage(messageId, null, List.of(), from, null, List.of(mail.secretariatAddress()),
                 "[" + reference + "] " + recipient, clock.instant(), text, text, List.copyOf(attachments),
-                Classification.HUMAN_REPLY, null, List.of(), List.of());
+                Classification.HUMAN_REPLY, null, List.of(), List.of(), List.of());
         return inbound.receiveFromLink(reference, recipient, answer);
     }
 }

@@ -1,6 +1,7 @@
 package org.rcm.requests.mail.outbound;
 
 import org.rcm.requests.mail.MailProperties;
+import org.rcm.requests.mail.MailSigning;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Service;
 /**
  * Sends one message of a request to one party of the directory, in the party's language. The Message-ID is
  * recorded in the correspondence log before the hand-off to the mail server; a retry after a failure sends the
- * same message with the same Message-ID.
+ * same message with the same Message-ID. Message-ID, Reply-To and envelope sender carry the keys of
+ * {@link MailSigning}.
  */
 @Service
 public class OutboundMailService {
@@ -40,10 +42,11 @@ public class OutboundMailService {
     private final JavaMailSenderImpl sender;
     private final MailProperties properties;
     private final ReplyLinks replyLinks;
+    private final MailSigning signing;
 
     OutboundMailService(Directory directory, RequestRegistry registry, CorrespondenceLog log, PendingMessages pending,
                         MailComposer composer, JavaMailSenderImpl sender, MailProperties properties,
-                        ReplyLinks replyLinks) {
+                        ReplyLinks replyLinks, MailSigning signing) {
         this.directory = directory;
         this.registry = registry;
         this.log = log;
@@ -52,6 +55,7 @@ public class OutboundMailService {
         this.sender = sender;
         this.properties = properties;
         this.replyLinks = replyLinks;
+        this.signing = signing;
     }
 
     /**
@@ -65,13 +69,17 @@ public class OutboundMailService {
                 .orElseThrow(() -> new IllegalStateException("No request " + reference + " in the registry"));
         ComposedMail mail = composer.compose(kind, party.language(),
                 model(kind, request, party, about == null ? party : directory.get(about), clarification));
-        String messageId = log.findPending(reference, to, kind.name()).map(entry -> entry.messageId())
+        PendingMessages.Pending recorded = log.findPending(reference, to, kind.name())
+                .map(entry -> new PendingMessages.Pending(entry.id(), entry.messageId()))
                 .orElseGet(() -> pending.record(reference, to, kind, party, mail.subject()));
+        String messageId = recorded.messageId();
         try {
-            MimeMessage message = new StableIdMimeMessage(sender.getSession(), messageId);
+            MimeMessage message = new StableIdMimeMessage(sender.getSession(), messageId,
+                    signing.returnPath(recorded.id()));
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(new InternetAddress(properties.secretariatAddress(), properties.secretariatName(), "UTF-8"));
-            helper.setReplyTo(properties.secretariatAddress());
+            helper.setReplyTo(new InternetAddress(kind.answerable() ? signing.replyAddress(reference, to)
+                    : properties.secretariatAddress(), properties.secretariatName(), "UTF-8"));
             helper.setTo(new InternetAddress(party.email(), party.contactName(), "UTF-8"));
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), mail.html());

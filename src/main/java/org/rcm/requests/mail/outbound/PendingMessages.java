@@ -1,6 +1,7 @@
 package org.rcm.requests.mail.outbound;
 
 import org.rcm.requests.mail.MailProperties;
+import org.rcm.requests.mail.MailSigning;
 
 import org.rcm.requests.correspondence.CorrespondenceLog;
 import org.rcm.requests.directory.Party;
@@ -17,19 +18,24 @@ class PendingMessages {
 
     private final CorrespondenceLog log;
     private final MailProperties properties;
+    private final MailSigning signing;
 
-    PendingMessages(CorrespondenceLog log, MailProperties properties) {
+    PendingMessages(CorrespondenceLog log, MailProperties properties, MailSigning signing) {
         this.log = log;
         this.properties = properties;
+        this.signing = signing;
+    }
+
+    /** A message recorded and not yet sent: its id in the log (the key of its return path) and its Message-ID. */
+    record Pending(long id, String messageId) {
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public String record(String reference, String to, MailKind kind, Party party, String subject) {
+    public Pending record(String reference, String to, MailKind kind, Party party, String subject) {
         int sequence = log.countOut(reference, to, kind.name()) + 1;
-        String messageId = "<%s.%s.%s.%d@%s>".formatted(reference, to, kind.key(), sequence, properties.domain())
-                .toLowerCase();
-        log.recordPending(reference, to, kind.name(), messageId, properties.secretariatAddress(), party.email(),
-                subject, party.language());
-        return messageId;
+        String messageId = signing.messageId("%s.%s.%s.%d".formatted(reference, to, kind.key(), sequence));
+        long id = log.recordPending(reference, to, kind.name(), messageId, properties.secretariatAddress(),
+                party.email(), subject, party.language());
+        return new Pending(id, messageId);
     }
 }

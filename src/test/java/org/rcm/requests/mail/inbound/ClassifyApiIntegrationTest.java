@@ -32,7 +32,7 @@ class ClassifyApiIntegrationTest extends IntegrationTestBase {
     @Test
     void replyToARequestIsReadAndMatchedWithoutStoringAnything() {
         String reference = journey.sent("Información sobre consulados", "ICRC");
-        String original = "<" + (reference + ".icrc.request.1@crm.example.org").toLowerCase() + ">";
+        String original = journey.messageId(reference, "ICRC").orElseThrow();
         String raw = "From: ICRC <focal.point@icrc.example.org>\r\nTo: secretaria@crm.example.org\r\n"
                 + "Message-ID: <dry-run-1@icrc.example.org>\r\nIn-Reply-To: " + original + "\r\n"
                 + "Subject: Re: [" + reference + "] Consulados\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"

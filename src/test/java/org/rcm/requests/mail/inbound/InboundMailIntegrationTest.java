@@ -56,7 +56,7 @@ class InboundMailIntegrationTest extends IntegrationTestBase {
     void replyByEmailOpensTheReviewWithTheQuotedOriginalStripped() throws Exception {
         String reference = journey.sent("Puntos focales especializados", "PAHO");
 
-        TestMailServer.sendToSecretariat(TestMails.reply(reference, "punto.focal@paho.example.org", "PAHO",
+        TestMailServer.sendToSecretariat(journey.reply(reference, "PAHO", "punto.focal@paho.example.org",
                 "Adjuntamos la lista de puntos focales.\n\nSaludos,\nOPS"));
 
         Task review = await().atMost(FEW_SECONDS).until(() -> reviewTask(reference), task -> task != null);
@@ -71,7 +71,7 @@ class InboundMailIntegrationTest extends IntegrationTestBase {
     @Test
     void sameMessageDeliveredTwiceIsTakenOnce() throws Exception {
         String reference = journey.sent("Carpeta virtual de estadísticas", "UNHCR");
-        String raw = TestMails.reply(reference, "punto.focal@unhcr.example.org", "UNHCR", "Recibido, gracias.");
+        String raw = journey.reply(reference, "UNHCR", "punto.focal@unhcr.example.org", "Recibido, gracias.");
 
         TestMailServer.sendToSecretariat(raw);
         TestMailServer.sendToSecretariat(raw);
@@ -85,7 +85,7 @@ class InboundMailIntegrationTest extends IntegrationTestBase {
     @Test
     void automaticReplyIsLoggedButDoesNotAnswer() throws Exception {
         String reference = journey.sent("Ventanas epidemiológicas", "ICRC");
-        String auto = TestMails.reply(reference, "focal.point@icrc.example.org", "ICRC", "I am out of the office until Monday.")
+        String auto = journey.reply(reference, "ICRC", "focal.point@icrc.example.org", "I am out of the office until Monday.")
                 .replace("Subject: Re:", "Auto-Submitted: auto-replied\r\nSubject: Automatic reply: Re:");
 
         TestMailServer.sendToSecretariat(auto);
@@ -101,7 +101,7 @@ class InboundMailIntegrationTest extends IntegrationTestBase {
     @Test
     void bounceMarksTheRecipientUndeliverableAndACorrectedContactGetsTheRequestAgain() throws Exception {
         String reference = journey.sent("Campaña negocio mortal", "UNODC");
-        String original = "<" + (reference + ".unodc.request.1@crm.example.org").toLowerCase() + ">";
+        String original = journey.messageId(reference, "UNODC").orElseThrow();
 
         TestMailServer.sendToSecretariat(TestMails.bounce("focal.point@unodc.example.org", original));
 
@@ -147,7 +147,7 @@ class InboundMailIntegrationTest extends IntegrationTestBase {
     void replyFromOutsideTheRecipientsOrganizationGoesToTriage() throws Exception {
         String reference = journey.sent("Mapeo de flujos", "IOM");
 
-        TestMailServer.sendToSecretariat(TestMails.reply(reference, "someone@paho.example.org", "IOM", "Respondo por la OIM."));
+        TestMailServer.sendToSecretariat(journey.reply(reference, "IOM", "someone@paho.example.org", "Respondo por la OIM."));
 
         await().atMost(FEW_SECONDS).until(() -> tasks.createTaskQuery().taskDefinitionKey("Task_TriageMessage")
                 .processVariableValueEquals(Variables.REFERENCE, reference).count() == 1);
@@ -170,13 +170,13 @@ class InboundMailIntegrationTest extends IntegrationTestBase {
     @Test
     void replyToAClosedRequestGoesToTriageWithTheRequestSuggested() throws Exception {
         String reference = journey.sent("Matriz del Protocolo de Palermo", "UNHCR");
-        TestMailServer.sendToSecretariat(TestMails.reply(reference, "punto.focal@unhcr.example.org", "UNHCR", "Adjunto."));
+        TestMailServer.sendToSecretariat(journey.reply(reference, "UNHCR", "punto.focal@unhcr.example.org", "Adjunto."));
         Task review = await().atMost(FEW_SECONDS).until(() -> reviewTask(reference), task -> task != null);
         journey.complete(review, "officer1", Map.of(Variables.OUTCOME, "accept"));
         await().atMost(FEW_SECONDS).until(() -> registry.find(reference).orElseThrow().state()
                 == org.rcm.requests.request.RequestState.CLOSED);
 
-        TestMailServer.sendToSecretariat(TestMails.reply(reference, "punto.focal@unhcr.example.org", "UNHCR",
+        TestMailServer.sendToSecretariat(journey.reply(reference, "UNHCR", "punto.focal@unhcr.example.org",
                 "Una corrección a nuestra respuesta."));
 
         Task triage = await().atMost(FEW_SECONDS).until(() -> tasks.createTaskQuery()
@@ -191,7 +191,7 @@ class InboundMailIntegrationTest extends IntegrationTestBase {
     @Test
     void attachmentsOfAReplyAreStoredAndListedOnTheReview() throws Exception {
         String reference = journey.sent("Estadísticas de flujos", "PAHO");
-        String original = "<" + (reference + ".paho.request.1@crm.example.org").toLowerCase() + ">";
+        String original = journey.messageId(reference, "PAHO").orElseThrow();
         String withAttachment = "From: Punto focal <punto.focal@paho.example.org>\r\nTo: secretaria@crm.example.org\r\n"
                 + "Message-ID: <" + UUID.randomUUID() + "@paho.example.org>\r\nIn-Reply-To: " + original + "\r\n"
                 + "Subject: Re: [" + reference + "] Estadísticas\r\nMIME-Version: 1.0\r\n"

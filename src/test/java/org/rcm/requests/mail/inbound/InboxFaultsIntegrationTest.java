@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.rcm.requests.IntegrationTestBase;
 import org.rcm.requests.RequestJourney;
 import org.rcm.requests.TestMailServer;
-import org.rcm.requests.TestMails;
 import org.rcm.requests.request.RequestProcess.Elements;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -74,7 +73,7 @@ class InboxFaultsIntegrationTest extends IntegrationTestBase {
                         any());
 
         // when IOM replies
-        TestMailServer.sendToSecretariat(TestMails.reply(reference, "focal.point@iom.example.org", "IOM",
+        TestMailServer.sendToSecretariat(journey.reply(reference, "IOM", "focal.point@iom.example.org",
                 "Enviamos los datos."));
 
         // then one review task, the message delivered on its third try, nothing in triage
@@ -91,7 +90,7 @@ class InboxFaultsIntegrationTest extends IntegrationTestBase {
         // given a request awaiting IOM's reply, and IOM's reply stored by a node that then stopped: its claim on the
         // message runs out without the message being delivered
         String reference = journey.sent("Nodo detenido", "IOM");
-        byte[] raw = TestMails.reply(reference, "focal.point@iom.example.org", "IOM", "Datos enviados.")
+        byte[] raw = journey.reply(reference, "IOM", "focal.point@iom.example.org", "Datos enviados.")
                 .getBytes(StandardCharsets.UTF_8);
         long id = inbox.store("<" + UUID.randomUUID() + "@mail.example.org>", "focal.point@iom.example.org",
                 "secretaria@crm.example.org", "Re: [" + reference + "] Solicitud", raw).orElseThrow();

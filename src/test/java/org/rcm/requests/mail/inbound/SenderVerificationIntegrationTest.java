@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.rcm.requests.AppNode;
 import org.rcm.requests.IntegrationTestBase;
 import org.rcm.requests.RequestJourney;
 import org.rcm.requests.TestMailServer;
@@ -106,7 +105,7 @@ class SenderVerificationIntegrationTest extends IntegrationTestBase {
     void permanentBounceNotVouchedForChangesNothing() throws Exception {
         String reference = awaitingReply("Campaña, rebote no verificado");
 
-        send(TestMails.bounce(IOM, AppNode.requestMessageId(reference, "IOM")));
+        send(TestMails.bounce(IOM, journey.messageId(reference, "IOM").orElseThrow()));
 
         Task triage = await().atMost(FEW_SECONDS).until(() -> triageTask(reference), task -> task != null);
         assertThat(tasks.getVariable(triage.getId(), "triageReason")).as("why it is in triage").asString()
@@ -133,8 +132,8 @@ class SenderVerificationIntegrationTest extends IntegrationTestBase {
         return reference;
     }
 
-    private static String reply(String reference) {
-        return TestMails.reply(reference, IOM, "IOM", "Enviamos la lista.");
+    private String reply(String reference) {
+        return journey.reply(reference, "IOM", IOM, "Enviamos la lista.");
     }
 
     /** The message as the receiving server hands it on: its results header on top. */
@@ -143,7 +142,7 @@ class SenderVerificationIntegrationTest extends IntegrationTestBase {
     }
 
     private static void send(String raw) throws Exception {
-        TestMailServer.sendTo(MAILBOX, raw);
+        TestMailServer.send(raw, MAILBOX);
     }
 
     private Task reviewTask(String reference) {
