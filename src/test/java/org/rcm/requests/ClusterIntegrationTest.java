@@ -194,7 +194,8 @@ class ClusterIntegrationTest {
                 + "from correspondence where direction = 'IN'").query().listOfRows();
         Map<Object, Long> correlationsPerReply = first.bean(HistoryService.class).createHistoricDetailQuery()
                 .variableUpdates().list().stream().map(HistoricVariableUpdate.class::cast)
-                .filter(update -> Variables.REPLY_CORRESPONDENCE_ID.equals(update.getVariableName()))
+                .filter(update -> Variables.REPLY_CORRESPONDENCE_ID.equals(update.getVariableName())
+                        && update.getValue() != null)
                 .collect(Collectors.groupingBy(update -> ((Number) update.getValue()).longValue(),
                         Collectors.counting()));
         long duplicateReplies = correlationsPerReply.values().stream().filter(count -> count > 1).count();
