@@ -1,21 +1,29 @@
 package org.rcm.requests.task;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.FormData;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
@@ -72,6 +80,7 @@ public class SubmissionGuardPlugin extends AbstractProcessEnginePlugin {
     static class GuardedFormService extends FormServiceImpl {
 
         private final ProcessEngineConfigurationImpl configuration;
+        private final FormFieldsCache fields = new FormFieldsCache();
 
         GuardedFormService(ProcessEngineConfigurationImpl configuration) {
             this.configuration = configuration;
@@ -104,13 +113,60 @@ public class SubmissionGuardPlugin extends AbstractProcessEnginePlugin {
                     .setVariables(checked.variables()).execute());
         }
 
-        /** Checks a task's submission, then runs the engine's command for it. */
+        /**
+         * Checks a task's submission and runs the engine's command for it, in one command: the task is read once, its
+         * form's fields come from a cache by form definition (a deployed form never changes), and the candidate's
+         * permission is checked first, as the completion itself would.
+         */
         <T> T taskSubmission(String taskId, Map<String, Object> submitted,
                              Function<Map<String, Object>, Command<T>> command) {
-            SubmissionCheck.Checked checked = check(submitted, () -> getTaskFormData(taskId),
-                    () -> getDeployedTaskForm(taskId),
-                    name -> configuration.getTaskService().getVariable(taskId, name));
-            return refusalsAsBadRequests(() -> commandExecutor.execute(command.apply(checked.variables())));
+            return refusalsAsBadRequests(() -> commandExecutor.execute(context -> command.apply(
+                    submitted == null || submitted.isEmpty() ? submitted : checked(context, taskId, submitted))
+                    .execute(context)));
+        }
+
+        private Map<String, Object> checked(CommandContext context, String taskId, Map<String, Object> submitted) {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            if (task == null) {
+                return submitted;
+            }
+            context.getProcessEngineConfiguration().getCommandCheckers()
+                    .forEach(checker -> checker.checkTaskWork(task));
+            task.initializeFormKey();
+            CamundaFormRef form = task.getCamundaFormRef();
+            String name = form != null ? form.getKey() : task.getFormKey();
+            try {
+                return SubmissionCheck.check(name == null ? "(sin formulario / no form)" : name,
+                        form == null ? Map.of() : fields.of(context, form, task), submitted, task::getVariable)
+                        .variables();
+            } catch (SubmissionRefused refused) {
+                throw new RefusedSubmission(refused);
+            }
+        }
+    }
+
+    /** The fields of each deployed Camunda Form, read once per form definition. */
+    static class FormFieldsCache {
+
+        private final Map<String, Map<String, FormField>> byDefinition = new ConcurrentHashMap<>();
+
+        Map<String, FormField> of(CommandContext context, CamundaFormRef form, TaskEntity task) {
+            CamundaFormDefinition definition = new GetCamundaFormDefinitionCmd(form,
+                    task.getProcessDefinition() == null ? null : task.getProcessDefinition().getDeploymentId())
+                    .execute(context);
+            if (definition == null) {
+                throw new IllegalStateException("form " + form.getKey() + " of task " + task.getId()
+                        + " is not deployed");
+            }
+            return byDefinition.computeIfAbsent(definition.getId(), id -> {
+                ResourceEntity resource = context.getResourceManager().findResourceByDeploymentIdAndResourceName(
+                        definition.getDeploymentId(), definition.getResourceName());
+                try (InputStream json = new ByteArrayInputStream(resource.getBytes())) {
+                    return FormFields.read(json);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("form " + definition.getResourceName() + " cannot be read", e);
+                }
+            });
         }
     }
 
