@@ -28,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rcm.requests.IntegrationTestBase;
 import org.rcm.requests.RequestJourney;
+import org.rcm.requests.RequestRecord;
 import org.rcm.requests.TestMailServer;
 import org.rcm.requests.request.RequestProcess.Elements;
 import org.rcm.requests.request.RequestProcess.Variables;
@@ -62,6 +63,8 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    RequestRecord record;
     @Autowired
     RequestService requests;
     @Autowired
@@ -515,21 +518,16 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
                         RequestProcess.correlationKey(request.reference(), recipient)).count() == 1;
     }
 
-    /** Every job of the request that is due has run: nothing is left that could still send an email. */
     private boolean sendingDone(Running request) {
-        return management.createJobQuery().processInstanceId(request.processInstanceId()).executable().count() == 0;
+        return record.sendingDone(request.processInstanceId());
     }
 
     private Map<?, ?> details(String reference) {
-        ResponseEntity<Map> answer = rest.withBasicAuth(OFFICER, "demo").getForEntity("/api/requests/" + reference,
-                Map.class);
-        assertThat(answer.getStatusCode()).as("GET /api/requests/" + reference).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
+        return record.details(reference);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Object> recipientCodes(Map<?, ?> details) {
-        return ((List<Map<?, ?>>) details.get("recipients")).stream().map(r -> (Object) r.get("code")).toList();
+        return RequestRecord.recipientCodes(details);
     }
 
     @SuppressWarnings("unchecked")

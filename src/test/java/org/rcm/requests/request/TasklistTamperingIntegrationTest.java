@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.rcm.requests.IntegrationTestBase;
 import org.rcm.requests.RequestJourney;
+import org.rcm.requests.RequestRecord;
 import org.rcm.requests.TestMailServer;
 import org.rcm.requests.directory.Directory;
 import org.rcm.requests.request.RequestProcess.Elements;
@@ -62,6 +63,8 @@ class TasklistTamperingIntegrationTest extends IntegrationTestBase {
     int port;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    RequestRecord record;
     @Autowired
     RequestService requests;
     @Autowired
@@ -203,21 +206,16 @@ class TasklistTamperingIntegrationTest extends IntegrationTestBase {
         return variables;
     }
 
-    /** Every job of the request that is due has run: nothing is left that could still send an email. */
     private boolean sendingDone(String processInstanceId) {
-        return management.createJobQuery().processInstanceId(processInstanceId).executable().count() == 0;
+        return record.sendingDone(processInstanceId);
     }
 
     private Map<?, ?> details(String reference) {
-        ResponseEntity<Map> answer = rest.withBasicAuth(OFFICER, "demo").getForEntity("/api/requests/" + reference,
-                Map.class);
-        assertThat(answer.getStatusCode()).as("GET /api/requests/" + reference).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
+        return record.details(reference);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Object> recipientCodes(Map<?, ?> details) {
-        return ((List<Map<?, ?>>) details.get("recipients")).stream().map(r -> (Object) r.get("code")).toList();
+        return RequestRecord.recipientCodes(details);
     }
 
     private static List<String> addressees(MimeMessage message) {

@@ -36,7 +36,7 @@ class ImapInboundConfig {
     SecretariatMailReceiver secretariatMailbox(InboundProperties properties) {
         String url = "%s://%s:%s@%s:%d/%s".formatted(properties.protocol(), encode(properties.username()),
                 encode(properties.password()), properties.host(), properties.port(), properties.folder());
-        SecretariatMailReceiver receiver = new SecretariatMailReceiver(url);
+        SecretariatMailReceiver receiver = new SecretariatMailReceiver(url, properties.archiveFolder());
         receiver.setShouldMarkMessagesAsRead(false);
         receiver.setShouldDeleteMessages(false);
         receiver.setAutoCloseFolder(false);

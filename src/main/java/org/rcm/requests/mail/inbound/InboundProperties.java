@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The Secretariat mailbox the application reads ({@code app.mail.inbound}): IMAP with IDLE where the server has
  * it ({@code mode: idle}), or polling every {@code poll-interval}; {@code protocol: imaps} for TLS. Stored messages
  * are delivered by {@code workers} threads on each node; a passing failure is tried again after
- * {@code retry-backoff}, doubling, up to {@code max-attempts} tries, after which the message is {@code FAILED}.
+ * {@code retry-backoff}, doubling, up to {@code max-attempts} tries, after which the message is {@code FAILED}. A
+ * stored message is moved to {@code archive-folder} of the mailbox (blank: it stays, flagged seen).
  *
  * @param trustedAuthservId the authserv-id (RFC 8601) of the organization's own receiving server: when set, a message
  *                          is acted on automatically only when that server's {@code Authentication-Results} vouch for
@@ -18,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record InboundProperties(boolean enabled, String protocol, String host, int port, String username,
                                 String password, String folder, Mode mode, Duration pollInterval,
                                 long maxAttachmentBytes, String trustedAuthservId, int workers,
-                                Duration retryBackoff, int maxAttempts) {
+                                Duration retryBackoff, int maxAttempts, String archiveFolder) {
 
     public enum Mode { IDLE, POLL }
 
@@ -32,5 +33,6 @@ public record InboundProperties(boolean enabled, String protocol, String host, i
         workers = workers <= 0 ? 4 : workers;
         retryBackoff = retryBackoff == null ? Duration.ofMillis(100) : retryBackoff;
         maxAttempts = maxAttempts <= 0 ? 12 : maxAttempts;
+        archiveFolder = archiveFolder == null ? "Procesados" : archiveFolder.trim();
     }
 }

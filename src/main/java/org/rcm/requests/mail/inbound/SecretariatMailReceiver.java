@@ -10,6 +10,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.MessageIDTerm;
 
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.integration.mail.ImapMailReceiver;
 
 /**
@@ -19,13 +23,20 @@ import org.springframework.integration.mail.ImapMailReceiver;
  */
 class SecretariatMailReceiver extends ImapMailReceiver {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SecretariatMailReceiver.class);
+
     /** Far more than one batch; past it the oldest are forgotten and found by search if they are ever flagged. */
     private static final int REMEMBERED = 1_000;
 
     private final Map<String, Message> fetched = new ConcurrentHashMap<>();
 
-    SecretariatMailReceiver(String url) {
+    private final String archive;
+    private volatile boolean moveUnsupported;
+
+    /** @param archive the folder a stored message is moved to; blank: it stays in the inbox, flagged seen */
+    SecretariatMailReceiver(String url, String archive) {
         super(url);
+        this.archive = archive == null ? "" : archive;
     }
 
     /** Read-write, or the \\Seen flag set after storing would not stick. */
@@ -50,8 +61,9 @@ class SecretariatMailReceiver extends ImapMailReceiver {
     }
 
     /**
-     * Flags the mailbox's message of {@code copy} seen. One without Message-ID stays unseen, and is recognised by its
-     * content when fetched again.
+     * Flags the mailbox's message of {@code copy} seen and moves it to the archive folder, where it is kept: the inbox
+     * holds only what is still to be read, so that finding the unseen messages does not grow with every reply ever
+     * received. One without Message-ID stays unseen in the inbox, and is recognised by its content when fetched again.
      */
     void markSeen(MimeMessage copy) throws MessagingException {
         Folder folder = copy.getFolder();
@@ -60,12 +72,27 @@ class SecretariatMailReceiver extends ImapMailReceiver {
             return;
         }
         Message original = fetched.remove(messageId);
-        if (original != null && original.getFolder() == folder && !original.isExpunged()) {
-            original.setFlag(Flags.Flag.SEEN, true);
+        Message[] stored = original != null && original.getFolder() == folder && !original.isExpunged()
+                ? new Message[] {original} : folder.search(new MessageIDTerm(messageId));
+        for (Message message : stored) {
+            message.setFlag(Flags.Flag.SEEN, true);
+        }
+        archive(folder, stored);
+    }
+
+    private void archive(Folder folder, Message[] stored) throws MessagingException {
+        if (archive.isBlank() || moveUnsupported || stored.length == 0 || !(folder instanceof IMAPFolder inbox)) {
             return;
         }
-        for (Message found : folder.search(new MessageIDTerm(messageId))) {
-            found.setFlag(Flags.Flag.SEEN, true);
+        if (!(inbox.getStore() instanceof IMAPStore store) || !store.hasCapability("MOVE")) {
+            moveUnsupported = true;
+            LOG.warn("The mail server cannot MOVE: stored messages stay in {}, flagged seen", folder.getFullName());
+            return;
         }
+        Folder target = folder.getStore().getFolder(archive);
+        if (!target.exists()) {
+            target.create(Folder.HOLDS_MESSAGES);
+        }
+        inbox.moveMessages(stored, target);
     }
 }
