@@ -9,10 +9,11 @@ import org.camunda.bpm.engine.ManagementService;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
 
-/** A request as the Secretariat sees it through {@code /api}, and whether its instance still has work to run. */
-@Component
+/**
+ * A request as the Secretariat sees it through {@code /api}, and whether its instance still has work to run. Not a
+ * component: the applications the cluster tests and benchmarks start have no test client.
+ */
 public class RequestRecord {
 
     private static final String OFFICER = "officer1";
@@ -20,7 +21,7 @@ public class RequestRecord {
     private final TestRestTemplate rest;
     private final ManagementService management;
 
-    RequestRecord(TestRestTemplate rest, ManagementService management) {
+    public RequestRecord(TestRestTemplate rest, ManagementService management) {
         this.rest = rest;
         this.management = management;
     }

@@ -63,8 +63,7 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
 
     @Autowired
     TestRestTemplate rest;
-    @Autowired
-    RequestRecord record;
+
     @Autowired
     RequestService requests;
     @Autowired
@@ -519,11 +518,11 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
     }
 
     private boolean sendingDone(Running request) {
-        return record.sendingDone(request.processInstanceId());
+        return new RequestRecord(rest, management).sendingDone(request.processInstanceId());
     }
 
     private Map<?, ?> details(String reference) {
-        return record.details(reference);
+        return new RequestRecord(rest, management).details(reference);
     }
 
     private static List<Object> recipientCodes(Map<?, ?> details) {

@@ -63,8 +63,7 @@ class TasklistTamperingIntegrationTest extends IntegrationTestBase {
     int port;
     @Autowired
     TestRestTemplate rest;
-    @Autowired
-    RequestRecord record;
+
     @Autowired
     RequestService requests;
     @Autowired
@@ -207,11 +206,11 @@ class TasklistTamperingIntegrationTest extends IntegrationTestBase {
     }
 
     private boolean sendingDone(String processInstanceId) {
-        return record.sendingDone(processInstanceId);
+        return new RequestRecord(rest, management).sendingDone(processInstanceId);
     }
 
     private Map<?, ?> details(String reference) {
-        return record.details(reference);
+        return new RequestRecord(rest, management).details(reference);
     }
 
     private static List<Object> recipientCodes(Map<?, ?> details) {
