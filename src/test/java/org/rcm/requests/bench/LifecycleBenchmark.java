@@ -67,7 +67,8 @@ class LifecycleBenchmark {
             long baselineStartup;
             long baselineHeapAfterRun;
             try (BaselineLifecycle engine = postgres == null
-                    ? new BaselineLifecycle("jdbc:h2:mem:baseline;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "")
+                    ? new BaselineLifecycle("jdbc:h2:mem:baseline;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;"
+                            + "QUERY_CACHE_SIZE=256", "sa", "")
                     : new BaselineLifecycle(TestPostgres.createDatabase(postgres, "baseline"), TestPostgres.USER,
                             TestPostgres.PASSWORD)) {
                 baselineStartup = engine.startupMillis();

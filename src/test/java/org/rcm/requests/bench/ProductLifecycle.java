@@ -78,7 +78,9 @@ final class ProductLifecycle implements Lifecycle {
         properties.put("app.mail.inbound.password", "demo");
         properties.put("app.mail.secretariat-address", TestMailServer.SECRETARIAT);
         String[] profiles;
-        h2Url = postgresUrl == null ? "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000" : null;
+        // the product's default (application.yaml) and the baseline's H2 settings
+        h2Url = postgresUrl == null ? "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=256"
+                : null;
         if (postgresUrl == null) {
             properties.put("spring.datasource.url", h2Url);
             profiles = new String[0];
