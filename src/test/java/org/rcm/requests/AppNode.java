@@ -61,6 +61,9 @@ public final class AppNode implements AutoCloseable {
         properties.put("app.demo.meetings", "false");
         properties.put("app.mail.inbound.mode", idle ? "idle" : "poll");
         properties.put("app.mail.inbound.poll-interval", "PT2S");
+        // two nodes read one GreenMail mailbox, which cannot MOVE while another session has it open (see
+        // IntegrationTestBase)
+        properties.put("app.mail.inbound.archive-folder", "");
         properties.put("server.port", "0");
         properties.put("camunda.bpm.job-execution.wait-time-in-millis", "200");
         properties.put("camunda.bpm.job-execution.max-wait", "1000");

@@ -79,9 +79,23 @@ class ImapInboundConfig {
             mime.writeTo(raw);
             inbound.receive(raw.toByteArray())
                     .ifPresent(id -> LOG.debug("Inbound message {} stored; the inbox delivers it", id));
-            receiver.markSeen(mime);
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Could not read an inbound message; it stays unseen in the mailbox", e);
+        }
+        try {
+            receiver.markSeen(mime);
+        } catch (MessagingException | RuntimeException e) {
+            // stored already: fetched again, it is recognised by its Message-ID and flagged then; the reader goes on
+            LOG.warn("Inbound message {} is stored, but could not be flagged or archived in the mailbox: {}",
+                    messageId(mime), e.getMessage());
+        }
+    }
+
+    private static String messageId(MimeMessage mime) {
+        try {
+            return mime.getMessageID();
+        } catch (MessagingException e) {
+            return "(no Message-ID)";
         }
     }
 

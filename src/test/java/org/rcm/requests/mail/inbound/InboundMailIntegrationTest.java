@@ -6,13 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-
-import jakarta.mail.Folder;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-import jakarta.mail.search.MessageIDTerm;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -72,39 +66,6 @@ class InboundMailIntegrationTest extends IntegrationTestBase {
         assertThat(log.forRequest(reference)).as("inbound messages logged")
                 .filteredOn(entry -> entry.direction() == CorrespondenceEntry.Direction.IN)
                 .singleElement().satisfies(entry -> assertThat(entry.classification()).isEqualTo("HUMAN_REPLY"));
-    }
-
-    @Test
-    void aStoredMessageIsKeptInTheMailboxsArchiveFolderNotInTheInbox() throws Exception {
-        String reference = journey.sent("Carpeta de archivo", "PAHO");
-        String reply = journey.reply(reference, "PAHO", "punto.focal@paho.example.org", "Respuesta archivada.");
-        String messageId = reply.lines().filter(line -> line.startsWith("Message-ID: ")).findFirst().orElseThrow()
-                .substring("Message-ID: ".length());
-
-        TestMailServer.sendToSecretariat(reply);
-        await().atMost(FEW_SECONDS).until(() -> reviewTask(reference) != null);
-
-        Store mailbox = Session.getInstance(new Properties()).getStore("imap");
-        mailbox.connect("127.0.0.1", TestMailServer.MAIL.imapPort(), TestMailServer.SECRETARIAT, "demo");
-        try {
-            await().atMost(FEW_SECONDS).until(() -> count(mailbox, "Procesados", messageId) == 1);
-            assertThat(count(mailbox, "INBOX", messageId)).as("the reply left in the inbox").isZero();
-        } finally {
-            mailbox.close();
-        }
-    }
-
-    private static int count(Store mailbox, String folderName, String messageId) throws Exception {
-        Folder folder = mailbox.getFolder(folderName);
-        if (!folder.exists()) {
-            return 0;
-        }
-        folder.open(Folder.READ_ONLY);
-        try {
-            return folder.search(new MessageIDTerm(messageId)).length;
-        } finally {
-            folder.close(false);
-        }
     }
 
     @Test
