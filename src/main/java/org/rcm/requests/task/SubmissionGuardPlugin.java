@@ -10,13 +10,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.form.CamundaFormRef;
-import org.camunda.bpm.engine.form.FormData;
+import org.camunda.bpm.engine.form.StartFormData;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.impl.cmd.GetStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -106,11 +107,15 @@ public class SubmissionGuardPlugin extends AbstractProcessEnginePlugin {
         @Override
         public ProcessInstance submitStartForm(String processDefinitionId, String businessKey,
                                                Map<String, Object> properties) {
-            SubmissionCheck.Checked checked = check(properties, () -> getStartFormData(processDefinitionId),
-                    () -> getDeployedStartForm(processDefinitionId), name -> null);
+            Map<String, Object> checked = properties == null || properties.isEmpty() ? Map.of()
+                    : refusalsAsBadRequests(() -> commandExecutor.execute(context -> {
+                        StartFormData form = new GetStartFormCmd(processDefinitionId).execute(context);
+                        return checked(context, form.getCamundaFormRef(), form.getFormKey(), form.getDeploymentId(),
+                                properties, name -> null);
+                    }));
             return refusalsAsBadRequests(() -> configuration.getRuntimeService()
                     .createProcessInstanceById(processDefinitionId).businessKey(businessKey)
-                    .setVariables(checked.variables()).execute());
+                    .setVariables(checked).execute());
         }
 
         /**
@@ -133,11 +138,19 @@ public class SubmissionGuardPlugin extends AbstractProcessEnginePlugin {
             context.getProcessEngineConfiguration().getCommandCheckers()
                     .forEach(checker -> checker.checkTaskWork(task));
             task.initializeFormKey();
-            CamundaFormRef form = task.getCamundaFormRef();
-            String name = form != null ? form.getKey() : task.getFormKey();
+            return checked(context, task.getCamundaFormRef(), task.getFormKey(),
+                    task.getProcessDefinition() == null ? null : task.getProcessDefinition().getDeploymentId(),
+                    submitted, task::getVariable);
+        }
+
+        /** A submission checked against the fields of its form (a Camunda Form; any other form declares none). */
+        private Map<String, Object> checked(CommandContext context, CamundaFormRef form, String formKey,
+                                            String deploymentId, Map<String, Object> submitted,
+                                            Function<String, Object> current) {
+            String name = form != null ? form.getKey() : formKey;
             try {
                 return SubmissionCheck.check(name == null ? "(sin formulario / no form)" : name,
-                        form == null ? Map.of() : fields.of(context, form, task), submitted, task::getVariable)
+                        form == null ? Map.of() : fields.of(context, form, deploymentId), submitted, current)
                         .variables();
             } catch (SubmissionRefused refused) {
                 throw new RefusedSubmission(refused);
@@ -150,13 +163,10 @@ public class SubmissionGuardPlugin extends AbstractProcessEnginePlugin {
 
         private final Map<String, Map<String, FormField>> byDefinition = new ConcurrentHashMap<>();
 
-        Map<String, FormField> of(CommandContext context, CamundaFormRef form, TaskEntity task) {
-            CamundaFormDefinition definition = new GetCamundaFormDefinitionCmd(form,
-                    task.getProcessDefinition() == null ? null : task.getProcessDefinition().getDeploymentId())
-                    .execute(context);
+        Map<String, FormField> of(CommandContext context, CamundaFormRef form, String deploymentId) {
+            CamundaFormDefinition definition = new GetCamundaFormDefinitionCmd(form, deploymentId).execute(context);
             if (definition == null) {
-                throw new IllegalStateException("form " + form.getKey() + " of task " + task.getId()
-                        + " is not deployed");
+                throw new IllegalStateException("form " + form.getKey() + " is not deployed");
             }
             return byDefinition.computeIfAbsent(definition.getId(), id -> {
                 ResourceEntity resource = context.getResourceManager().findResourceByDeploymentIdAndResourceName(
@@ -167,24 +177,6 @@ public class SubmissionGuardPlugin extends AbstractProcessEnginePlugin {
                     throw new UncheckedIOException("form " + definition.getResourceName() + " cannot be read", e);
                 }
             });
-        }
-    }
-
-    private static SubmissionCheck.Checked check(Map<String, Object> submitted, Supplier<FormData> formData,
-                                                 Supplier<InputStream> deployedForm,
-                                                 Function<String, Object> current) {
-        if (submitted == null || submitted.isEmpty()) {
-            return new SubmissionCheck.Checked(Map.of());
-        }
-        FormData form = formData.get();
-        String name = form.getCamundaFormRef() != null ? form.getCamundaFormRef().getKey() : form.getFormKey();
-        try (InputStream json = name == null ? null : deployedForm.get()) {
-            return SubmissionCheck.check(name == null ? "(sin formulario / no form)" : name,
-                    json == null ? Map.of() : FormFields.read(json), submitted, current);
-        } catch (SubmissionRefused refused) {
-            throw new RefusedSubmission(refused);
-        } catch (IOException e) {
-            throw new UncheckedIOException("form " + name + " cannot be read", e);
         }
     }
 
