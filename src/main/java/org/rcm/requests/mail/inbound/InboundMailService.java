@@ -130,12 +130,11 @@ public class InboundMailService {
             if (!parsed.bounce().permanent()) {
                 return Result.LOGGED;
             }
-            if (reading.problem() != null) {
-                // a permanent failure ends a recipient's wait only on evidence (an unverified sender is none)
-                return triage(id, parsed.from(), parsed.subject(), reading, reading.problem(), parsed.replyText());
+            // a permanent failure ends a recipient's wait only on evidence: one with a problem goes to triage
+            if (reading.problem() == null) {
+                return actions.deliveryFailed(reading.match(), bounceReason(parsed)) ? Result.DELIVERY_FAILURE
+                        : Result.LOGGED;
             }
-            return actions.deliveryFailed(reading.match(), bounceReason(parsed)) ? Result.DELIVERY_FAILURE
-                    : Result.LOGGED;
         }
         return triage(id, parsed.from(), parsed.subject(), reading, reading.problem(), parsed.replyText());
     }

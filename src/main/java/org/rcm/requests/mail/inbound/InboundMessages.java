@@ -139,11 +139,11 @@ public class InboundMessages {
     }
 
     /** Texts longer than their column are cut; the whole message stays in the raw source. */
-    private static String fit(String value, int length) {
+    static String fit(String value, int length) {
         return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 
-    private static String nonNull(String value) {
+    static String nonNull(String value) {
         return value == null ? "" : value;
     }
 

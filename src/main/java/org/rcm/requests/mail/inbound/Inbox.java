@@ -1,5 +1,8 @@
 package org.rcm.requests.mail.inbound;
 
+import static org.rcm.requests.mail.inbound.InboundMessages.fit;
+import static org.rcm.requests.mail.inbound.InboundMessages.nonNull;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +58,8 @@ public class Inbox {
                     insert into correspondence (direction, kind, status, inbox_state, message_id, from_address,
                         to_address, subject, source, raw_source, created_at, received_at, next_attempt_at)
                     values ('IN', 'REPLY', 'RECEIVED', 'RECEIVED', ?, ?, ?, ?, 'EMAIL', ?, ?, ?, ?)
-                    """).params(fit(messageId, 500), fit(from, 320), fit(to, 2000), fit(subject, 1000), raw,
+                    """).params(fit(messageId, 500), fit(nonNull(from), 320), fit(nonNull(to), 2000),
+                    fit(nonNull(subject), 1000), raw,
                     now(), now(), now()).update(key, "id");
             transaction.releaseSavepoint(savepoint);
         } catch (DuplicateKeyException alreadyStored) {
@@ -88,12 +92,11 @@ public class Inbox {
                 + "last_error = null where id = ?").params(state.name(), id).update();
     }
 
-    /** Counts a try and makes the message due again at {@code at}; returns the tries made so far. */
-    public int retryAt(long id, Instant at, String error) {
+    /** Counts a try and makes the message due again at {@code at}. */
+    public void retryAt(long id, Instant at, String error) {
         jdbc.sql("update correspondence set attempts = attempts + 1, next_attempt_at = ?, claimed_by = null, "
                 + "claimed_until = null, last_error = ? where id = ?")
                 .params(Timestamp.from(at), fit(error, 2000), id).update();
-        return attempts(id);
     }
 
     public void fail(long id, String error) {
@@ -134,10 +137,6 @@ public class Inbox {
                 where direction = 'IN' and inbox_state = 'FAILED' order by id desc fetch first ? rows only
                 """).param(limit).query((rs, row) -> new Failed(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getInt(5), rs.getString(6), rs.getTimestamp(7).toInstant())).list();
-    }
-
-    private static String fit(String value, int length) {
-        return value == null ? "" : value.length() <= length ? value : value.substring(0, length);
     }
 
     private Timestamp now() {
