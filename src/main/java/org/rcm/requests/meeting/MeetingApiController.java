@@ -26,8 +26,8 @@ class MeetingApiController {
         this.properties = properties;
     }
 
-    @PostMapping(path = "/api/meetings", consumes = {"application/yaml", "application/x-yaml", "text/yaml",
-            "text/plain"})
+    // no text/plain: a page of another site could send that (CsrfRequired)
+    @PostMapping(path = "/api/meetings", consumes = {"application/yaml", "application/x-yaml", "text/yaml"})
     ResponseEntity<ImportReport> importMeeting(HttpServletRequest request, Principal user) throws IOException {
         // one byte more than allowed is enough to know the file is too large, without reading all of it
         byte[] content = request.getInputStream().readNBytes(properties.maxFileBytes() + 1);

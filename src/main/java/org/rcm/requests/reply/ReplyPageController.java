@@ -1,11 +1,11 @@
 package org.rcm.requests.reply;
 
-import org.rcm.requests.web.SessionCsrf;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.rcm.requests.mail.inbound.ReplyIntake;
+import org.rcm.requests.security.FormTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -30,17 +30,15 @@ class ReplyPageController {
 
     private final ReplyAdmission admission;
     private final ReplyIntake intake;
-    private final SessionCsrf csrf;
     private final ReplySubmissionCheck check;
     private final ReplyPageView pages;
     private final ReplyProblemView problems;
     private final ReplyNoticeView notices;
 
-    ReplyPageController(ReplyAdmission admission, ReplyIntake intake, SessionCsrf csrf, ReplySubmissionCheck check,
+    ReplyPageController(ReplyAdmission admission, ReplyIntake intake, ReplySubmissionCheck check,
                         ReplyPageView pages, ReplyProblemView problems, ReplyNoticeView notices) {
         this.admission = admission;
         this.intake = intake;
-        this.csrf = csrf;
         this.check = check;
         this.pages = pages;
         this.problems = problems;
@@ -54,7 +52,7 @@ class ReplyPageController {
         return switch (decision.verdict()) {
             case INVALID -> problems.invalidLink();
             case CLOSED -> notices.closed(decision.reply(), token, lang);
-            default -> pages.page(decision.reply(), token, lang, csrf.tokenFor(request.getSession()),
+            default -> pages.page(decision.reply(), token, lang,
                     ReplyPageView.Form.blank(sent != null), HttpStatus.OK);
         };
     }
@@ -69,21 +67,20 @@ class ReplyPageController {
     @PostMapping("/reply/{token}")
     ModelAndView submit(@PathVariable String token, @RequestParam(required = false) String text,
                         @RequestParam(name = "files", required = false) List<MultipartFile> files,
-                        @RequestParam(name = SessionCsrf.PARAMETER, required = false) String csrfToken,
                         @RequestParam(required = false) String lang,
                         @RequestAttribute(name = ReplyPostGate.ADMITTED, required = false) ReplyCase reply,
                         HttpServletRequest request) {
         if (reply == null) {
             return problems.invalidLink();
         }
-        if (!csrf.matches(request, csrfToken)) {
-            return pages.page(reply, token, lang, csrf.tokenFor(request.getSession()),
+        if (!FormTokens.matches(request)) {
+            return pages.page(reply, token, lang,
                     ReplyPageView.Form.notTaken(text, "reply.error.session"), HttpStatus.FORBIDDEN);
         }
         List<MultipartFile> chosen = ReplyUploads.chosen(files);
         List<ReplySubmissionCheck.Problem> found = check.check(text, chosen);
         if (!found.isEmpty()) {
-            return pages.page(reply, token, lang, csrf.tokenFor(request.getSession()),
+            return pages.page(reply, token, lang,
                     ReplyPageView.Form.invalid(text, found), HttpStatus.OK);
         }
         try {
@@ -93,7 +90,7 @@ class ReplyPageController {
                     reply.recipient(), id, chosen.size());
         } catch (RuntimeException e) {
             LOG.error("Reply to {} from {} through the link could not be taken", reply.reference(), reply.recipient(), e);
-            return pages.page(reply, token, lang, csrf.tokenFor(request.getSession()),
+            return pages.page(reply, token, lang,
                     ReplyPageView.Form.notTaken(text, "reply.error.technical"), HttpStatus.SERVICE_UNAVAILABLE);
         }
         return new ModelAndView("redirect:/reply/{token}?sent"

@@ -1,6 +1,5 @@
 package org.rcm.requests.reply;
 
-import org.rcm.requests.web.SessionCsrf;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ class ReplyPageView {
     /**
      * @param requestedLanguage the {@code lang} of the address or the form; the contact's language when absent
      */
-    ModelAndView page(ReplyCase reply, String token, String requestedLanguage, String csrfToken, Form form,
+    ModelAndView page(ReplyCase reply, String token, String requestedLanguage, Form form,
                       HttpStatus status) {
         String language = ReplyTexts.choose(requestedLanguage, reply.language());
         ReplyTexts.Texts t = texts.in(language);
@@ -69,8 +68,6 @@ class ReplyPageView {
         page.addObject("recipientName", reply.recipientName(language));
         page.addObject("due", t.date(reply.replyDue()));
         page.addObject("received", reply.received().stream().map(t::dateTime).toList());
-        page.addObject("csrfParameter", SessionCsrf.PARAMETER);
-        page.addObject("csrf", csrfToken);
         page.addObject("text", form.text());
         page.addObject("errors", errors);
         page.addObject("notice", form.noticeKey() == null ? null : t.get(form.noticeKey(), mail.secretariatAddress()));

@@ -95,8 +95,12 @@ class EndpointSecurityIntegrationTest extends IntegrationTestBase {
         assertThat(send("GET", "/actuator/health/readiness", null).statusCode()).isEqualTo(200);
         assertThat(send("GET", "/reply/not-a-token", null).statusCode()).as("reply page, bad token")
                 .isNotIn(401, 403);
-        assertThat(send("GET", "/camunda/app/tasklist/default/", null).statusCode()).as("Tasklist login page")
-                .isEqualTo(200);
+        HttpResponse<String> tasklist = HTTP.send(HttpRequest.newBuilder(url("/camunda/app/tasklist/default/"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tasklist.statusCode()).as("Tasklist sends a browser to the one login page").isEqualTo(302);
+        assertThat(tasklist.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .endsWith("/login?next=/camunda/app/tasklist/default/"));
+        assertThat(send("GET", "/login", null).statusCode()).as("the login page").isEqualTo(200);
     }
 
     @Test
@@ -115,8 +119,12 @@ class EndpointSecurityIntegrationTest extends IntegrationTestBase {
             assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         }
-        assertThat(send("GET", "/api/directory", null).headers().firstValue("WWW-Authenticate"))
-                .hasValueSatisfying(value -> assertThat(value).startsWith("Basic"));
+        // a browser answering a Basic challenge would keep the password and send it cross-site ever after
+        for (String path : List.of("/api/directory", "/engine-rest/task", "/actuator/metrics",
+                "/camunda/api/engine/engine/default/task")) {
+            assertThat(send("GET", path, null).headers().allValues("WWW-Authenticate")).as("no challenge from " + path)
+                    .noneMatch(value -> value.regionMatches(true, 0, "Basic", 0, 5));
+        }
     }
 
     @Test
@@ -138,9 +146,9 @@ class EndpointSecurityIntegrationTest extends IntegrationTestBase {
         assertThat(unknown.statusCode()).as("unknown user").isIn(401, 403);
     }
 
-    /** Opens Tasklist as a browser would: {session id, CSRF token}. */
+    /** Opens Tasklist's login form as a browser would (it first asks who is logged in): {session id, CSRF token}. */
     private String[] tasklistVisit() throws Exception {
-        HttpResponse<String> page = send("GET", "/camunda/app/tasklist/default/", null);
+        HttpResponse<String> page = send("GET", "/camunda/api/admin/auth/user/default", null);
         List<String> cookies = page.headers().allValues("Set-Cookie");
         return new String[] {cookie(cookies, "JSESSIONID"), cookie(cookies, "XSRF-TOKEN")};
     }

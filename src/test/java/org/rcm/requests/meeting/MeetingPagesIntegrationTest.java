@@ -147,7 +147,7 @@ class MeetingPagesIntegrationTest extends IntegrationTestBase {
         String yaml = MeetingImportIntegrationTest.meetingFile(id, "");
 
         HttpResponse<String> created = post("/api/meetings", "application/yaml", yaml, "officer1");
-        HttpResponse<String> invalid = post("/api/meetings", "text/plain",
+        HttpResponse<String> invalid = post("/api/meetings", "text/yaml",
                 yaml.replace("from: 2016-07-13", "from: 2016-13-01"), "officer1");
 
         assertThat(created.statusCode()).as("import status: " + created.body()).isEqualTo(201);

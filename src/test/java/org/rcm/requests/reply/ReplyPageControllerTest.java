@@ -2,7 +2,6 @@ package org.rcm.requests.reply;
 
 import org.rcm.requests.signing.SigningKey;
 import org.rcm.requests.signing.SigningProperties;
-import org.rcm.requests.web.SessionCsrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -84,7 +83,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  * every answer the intake took counts. The slice's filters run, {@link ReplyPostGate} among them.
  */
 @WebMvcTest(ReplyPageController.class)
-@Import({ReplyCases.class, ReplyAdmission.class, SessionCsrf.class, ReplySubmissionCheck.class, ReplyPageView.class,
+@Import({ReplyCases.class, ReplyAdmission.class, ReplySliceSecurity.class, ReplySubmissionCheck.class, ReplyPageView.class,
         ReplyProblemView.class, ReplyNoticeView.class, ReplyTexts.class, ReplyLimits.class,
         ReplyUploadLimitResolver.class, ReplyPageControllerTest.Config.class})
 class ReplyPageControllerTest {

@@ -2,7 +2,6 @@ package org.rcm.requests.reply;
 
 import org.rcm.requests.signing.SigningKey;
 import org.rcm.requests.signing.SigningProperties;
-import org.rcm.requests.web.SessionCsrf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -42,6 +41,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration;
 import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.embedded.EmbeddedWebServerFactoryCustomizerAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
@@ -78,9 +79,10 @@ class ReplyUploadLimitTest {
             ServletWebServerFactoryAutoConfiguration.class, EmbeddedWebServerFactoryCustomizerAutoConfiguration.class,
             DispatcherServletAutoConfiguration.class,
             WebMvcAutoConfiguration.class, MultipartAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
-            ThymeleafAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
+            ThymeleafAutoConfiguration.class, ErrorMvcAutoConfiguration.class, SecurityAutoConfiguration.class,
+            SecurityFilterAutoConfiguration.class})
     @EnableConfigurationProperties(MailProperties.class)
-    @Import({ReplyPageController.class, ReplyCases.class, ReplyAdmission.class, SessionCsrf.class,
+    @Import({ReplyPageController.class, ReplyCases.class, ReplyAdmission.class, ReplySliceSecurity.class,
             ReplySubmissionCheck.class, ReplyPageView.class, ReplyProblemView.class, ReplyNoticeView.class,
             ReplyTexts.class, ReplyLimits.class, ReplyUploadLimitResolver.class, ReplySecurityHeaders.class,
             ReplyPostGate.class})

@@ -60,11 +60,13 @@ class LoginIntegrationTest extends IntegrationTestBase {
         String token = token(get("/login").body());
         // an unknown user: a wrong password for a real one would lock it (the engine's login throttling)
         HttpResponse<String> wrong = post("/login", Map.of("username", "nobody", "password", "x", "_csrf", token));
-        assertThat(wrong.statusCode()).isEqualTo(200);
-        assertThat(wrong.body()).as("error shown").contains("Usuario o contraseña incorrectos");
+        assertThat(wrong.statusCode()).as("back to the form").isEqualTo(302);
+        assertThat(get(location(wrong)).body()).as("error shown").contains("Usuario o contraseña incorrectos");
 
         HttpResponse<String> noToken = post("/login", Map.of("username", "officer1", "password", "demo"));
-        assertThat(noToken.body()).as("a form without the session's token is refused").contains("caducó");
+        assertThat(noToken.statusCode()).as("back to the form").isEqualTo(302);
+        assertThat(get(location(noToken)).body()).as("a form without the session's token is refused")
+                .contains("caducó");
         assertThat(api("/api/directory").statusCode()).as("still not logged in").isEqualTo(401);
     }
 
@@ -107,6 +109,12 @@ class LoginIntegrationTest extends IntegrationTestBase {
         Matcher matcher = CSRF.matcher(html);
         assertThat(matcher.find()).as("the page carries the session's form token").isTrue();
         return matcher.group(1);
+    }
+
+    /** The path a redirect leads to, without scheme and host. */
+    private static String location(HttpResponse<String> redirect) {
+        String location = redirect.headers().firstValue("Location").orElseThrow();
+        return URI.create(location).getRawPath() + "?" + URI.create(location).getRawQuery();
     }
 
     private URI uri(String path) {

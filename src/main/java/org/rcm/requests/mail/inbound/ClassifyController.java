@@ -24,7 +24,7 @@ class ClassifyController {
         this.inbound = inbound;
     }
 
-    @PostMapping(path = "/api/mail/classify", consumes = {"message/rfc822", "text/plain", "application/octet-stream"})
+    @PostMapping(path = "/api/mail/classify", consumes = {"message/rfc822", "application/octet-stream"})
     Map<String, Object> classify(@RequestBody byte[] raw, HttpServletRequest request) {
         if (!request.isUserInRole("secretariat") && !request.isUserInRole("camunda-admin")) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Secretariat or admin only");

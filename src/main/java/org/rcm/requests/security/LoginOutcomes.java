@@ -1,0 +1,54 @@
+package org.rcm.requests.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Where a login leads: to the page the user came for ({@code next}, given to the form or kept in the session for a
+ * single-sign-on round trip), only ever a path of this application; back to the form on a failure.
+ */
+final class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
+
+    static final String NEXT = "next";
+    static final String SESSION_NEXT = LoginOutcomes.class.getName() + ".next";
+    static final String DEFAULT_NEXT = "/registry";
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                        Authentication authentication) throws IOException {
+        String next = request.getParameter(NEXT);
+        HttpSession session = request.getSession(false);
+        if (next == null && session != null && session.getAttribute(SESSION_NEXT) instanceof String kept) {
+            next = kept;
+        }
+        if (session != null) {
+            session.removeAttribute(SESSION_NEXT);
+        }
+        response.sendRedirect(request.getContextPath() + safeNext(next));
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException failure) throws IOException {
+        response.sendRedirect(request.getContextPath() + UriComponentsBuilder.fromPath("/login")
+                .queryParam("error", failure instanceof LockedException ? "throttled" : "failed")
+                .queryParam(NEXT, safeNext(request.getParameter(NEXT))).encode().build().toUriString());
+    }
+
+    /** Only a path of this application: never an address elsewhere (no open redirect). */
+    static String safeNext(String next) {
+        boolean local = next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
+                && next.chars().noneMatch(Character::isISOControl);
+        return local ? next : DEFAULT_NEXT;
+    }
+}
