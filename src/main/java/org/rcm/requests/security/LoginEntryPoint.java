@@ -30,6 +30,7 @@ final class LoginEntryPoint implements AuthenticationEntryPoint {
             return;
         }
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.getWriter().write(UNAUTHORIZED_BODY);
     }

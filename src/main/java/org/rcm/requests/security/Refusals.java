@@ -29,11 +29,13 @@ final class Refusals implements AccessDeniedHandler {
             response.sendRedirect(request.getContextPath() + "/login?error=expired");
             return;
         }
+        boolean script = Paths.forScripts(path);
         String message = !(refusal instanceof CsrfException) ? "No permitido / not allowed"
-                : Paths.forScripts(path) ? SCRIPT_WITHOUT_TOKEN : FORM_EXPIRED;
+                : script ? SCRIPT_WITHOUT_TOKEN : FORM_EXPIRED;
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType(MediaType.TEXT_PLAIN_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(message);
+        response.setContentType(script ? MediaType.APPLICATION_JSON_VALUE : MediaType.TEXT_PLAIN_VALUE);
+        response.getWriter().write(script ? "{\"status\":403,\"error\":\"Forbidden\",\"detail\":\"" + message + "\"}"
+                : message);
     }
 }

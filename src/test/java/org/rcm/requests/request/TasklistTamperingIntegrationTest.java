@@ -240,7 +240,8 @@ class TasklistTamperingIntegrationTest extends IntegrationTestBase {
         private final Map<String, String> cookies = new LinkedHashMap<>();
 
         TasklistSession(String user) throws Exception {
-            keep(HTTP.send(request("/camunda/app/tasklist/default/").GET().build(),
+            // Tasklist's login form asks who is logged in first, which issues the session and the webapps' token
+            keep(HTTP.send(request("/camunda/api/admin/auth/user/default").GET().build(),
                     HttpResponse.BodyHandlers.ofString()));
             assertThat(cookies).as("Tasklist issues a session and a CSRF token").containsKeys("JSESSIONID",
                     "XSRF-TOKEN");
