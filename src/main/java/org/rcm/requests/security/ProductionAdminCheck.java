@@ -32,6 +32,9 @@ class ProductionAdminCheck implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments arguments) {
+        if (environment.getProperty("app.demo.enabled", Boolean.class, false)) {
+            return; // a trial on PostgreSQL with the demo users (ProductionSecretsCheck allows it), admin among them
+        }
         String configured = environment.getProperty("camunda.bpm.admin-user.id");
         boolean adminExists = identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0;
         if ((configured == null || configured.isBlank()) && !adminExists && !oidc.grants(Groups.CAMUNDA_ADMIN)) {

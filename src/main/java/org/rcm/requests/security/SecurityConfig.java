@@ -5,6 +5,8 @@ import jakarta.servlet.DispatcherType;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +21,8 @@ import org.springframework.security.config.core.GrantedAuthorityDefaults;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -51,6 +55,19 @@ class SecurityConfig {
     @Bean
     static PathPatternRequestMatcherBuilderFactoryBean pathPatterns() {
         return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    /** The firewall of the security chain (StrictHttpFirewall's defaults), also run ahead of it. */
+    @Bean
+    static HttpFirewall firewall() {
+        return new StrictHttpFirewall();
+    }
+
+    @Bean
+    static FilterRegistrationBean<FirewallFirst> firewallFirst(HttpFirewall firewall) {
+        FilterRegistrationBean<FirewallFirst> registration = new FilterRegistrationBean<>(new FirewallFirst(firewall));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     /** Group names are authorities as they are, without Spring's {@code ROLE_} prefix. */

@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The import of a meeting's conclusions: agreements, linked drafts in Tasklist, idempotence, and the demo meeting. */
-class MeetingImportIntegrationTest extends IntegrationTestBase {
+public class MeetingImportIntegrationTest extends IntegrationTestBase {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final List<String> MEMBERS = List.of("CA", "CR", "DO", "GT", "HN", "MX", "PA", "SV", "US");
@@ -40,7 +40,7 @@ class MeetingImportIntegrationTest extends IntegrationTestBase {
     MeetingsProperties properties;
 
     /** A meeting file with a unique id: 1a asks for two requests (one past due, one future), 2b for none. */
-    static String meetingFile(String id, String extra) {
+    public static String meetingFile(String id, String extra) {
         LocalDate future = LocalDate.now().plusDays(60);
         return """
                 meeting:
@@ -70,7 +70,7 @@ class MeetingImportIntegrationTest extends IntegrationTestBase {
                 %s""".formatted(id, id, id, id, future, extra);
     }
 
-    static String uniqueId() {
+    public static String uniqueId() {
         return "test-import-" + System.nanoTime() + "-" + SEQUENCE.incrementAndGet();
     }
 
