@@ -9,13 +9,15 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Where a login leads: to the page the user came for ({@code next}, given to the form or kept in the session for a
- * single-sign-on round trip), only ever a path of this application; back to the form on a failure.
+ * single-sign-on round trip), only ever a path of this application; back to the form on a failure, still bound for
+ * that page.
  */
 final class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
@@ -26,11 +28,8 @@ final class LoginOutcomes implements AuthenticationSuccessHandler, Authenticatio
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                         Authentication authentication) throws IOException {
-        String next = request.getParameter(NEXT);
+        String next = next(request);
         HttpSession session = request.getSession(false);
-        if (next == null && session != null && session.getAttribute(SESSION_NEXT) instanceof String kept) {
-            next = kept;
-        }
         if (session != null) {
             session.removeAttribute(SESSION_NEXT);
         }
@@ -41,8 +40,17 @@ final class LoginOutcomes implements AuthenticationSuccessHandler, Authenticatio
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException failure) throws IOException {
         response.sendRedirect(request.getContextPath() + UriComponentsBuilder.fromPath("/login")
-                .queryParam("error", failure instanceof LockedException ? "throttled" : "failed")
-                .queryParam(NEXT, safeNext(request.getParameter(NEXT))).encode().build().toUriString());
+                .queryParam("error", failure instanceof LockedException ? "throttled"
+                        : failure instanceof OAuth2AuthenticationException ? "sso" : "failed")
+                .queryParam(NEXT, safeNext(next(request))).encode().build().toUriString());
+    }
+
+    /** The form's {@code next}; for a single-sign-on round trip, which comes back without it, the session's. */
+    private static String next(HttpServletRequest request) {
+        String next = request.getParameter(NEXT);
+        HttpSession session = request.getSession(false);
+        return next == null && session != null && session.getAttribute(SESSION_NEXT) instanceof String kept
+                ? kept : next;
     }
 
     /** Only a path of this application: never an address elsewhere (no open redirect). */

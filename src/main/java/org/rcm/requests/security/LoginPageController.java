@@ -47,6 +47,7 @@ class LoginPageController {
             model.addAttribute("error", switch (error) {
                 case "throttled" -> "login.throttled";
                 case "expired" -> "login.expired";
+                case "sso" -> "login.sso-failed";
                 default -> "login.failed";
             });
         }

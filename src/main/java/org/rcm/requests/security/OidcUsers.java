@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * A single-sign-on login: the provider's user, kept in the engine's identity service under the provider's user name
  * (so that Tasklist, Cockpit and the engine's authorizations see the same user and groups as for a password login),
- * with the groups that {@link OidcGroupMapping} gives as authorities.
+ * with the groups that {@link OidcGroupMapping} gives; as for a password login, the user's engine groups are the
+ * authorities (the mapped ones, and any that an administrator gave in Admin).
  */
 @Component
 class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
@@ -30,10 +31,12 @@ class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
     private final OidcUserService provider = new OidcUserService();
     private final OidcGroupMapping mapping;
     private final EngineUserDirectory directory;
+    private final EngineGroups engineGroups;
 
-    OidcUsers(OidcGroupMapping mapping, EngineUserDirectory directory) {
+    OidcUsers(OidcGroupMapping mapping, EngineUserDirectory directory, EngineGroups engineGroups) {
         this.mapping = mapping;
         this.directory = directory;
+        this.engineGroups = engineGroups;
     }
 
     @Override
@@ -47,9 +50,13 @@ class OidcUsers implements OAuth2UserService<OidcUserRequest, OidcUser> {
         Set<String> groups = mapping.map(claimValues(user.getClaims().get(mapping.groupsClaim())));
         directory.provision(id, user.getGivenName(), user.getFamilyName(), user.getFullName(), user.getEmail(),
                 groups, mapping.managed());
-        LOG.info("Single sign-on of '{}' through {}: groups {}", id,
-                request.getClientRegistration().getRegistrationId(), groups);
-        List<GrantedAuthority> authorities = new ArrayList<>(EngineGroups.authorities(groups));
+        // the engine's groups, not only the mapped ones: the webapps reload them from the engine anyway (Camunda's
+        // authentication cache), and a group an administrator gave in Admin must count on the pages and in the REST
+        // API as it does in Tasklist
+        List<String> memberships = engineGroups.of(id);
+        LOG.info("Single sign-on of '{}' through {}: provider's groups give {}; groups {}", id,
+                request.getClientRegistration().getRegistrationId(), groups, memberships);
+        List<GrantedAuthority> authorities = new ArrayList<>(EngineGroups.authorities(memberships));
         String nameAttribute = request.getClientRegistration().getProviderDetails().getUserInfoEndpoint()
                 .getUserNameAttributeName();
         return nameAttribute == null || nameAttribute.isBlank()
