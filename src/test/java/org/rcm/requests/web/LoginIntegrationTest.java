@@ -95,6 +95,36 @@ class LoginIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void tasklistsLogOutEndsTheOneSessionAndItsLoginFormOpensItAgain() throws Exception {
+        String token = token(get("/login").body());
+        post("/login", Map.of("username", "officer1", "password", "demo", "_csrf", token));
+        HttpResponse<String> tasklist = api("/camunda/api/admin/auth/user/default");
+        assertThat(tasklist.body()).as("Tasklist sees the pages' login").contains("officer1");
+        String xsrf = tasklist.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+
+        HttpResponse<String> logout = webappsPost("/camunda/api/admin/auth/user/default/logout", xsrf, "");
+        assertThat(logout.statusCode()).as("Tasklist's log out").isEqualTo(200);
+        assertThat(api("/api/directory").statusCode()).as("the pages are logged out too").isEqualTo(401);
+        // Tasklist then shows its own login form: it asks who is logged in (nobody; a new session and token)
+        HttpResponse<String> nobody = api("/camunda/api/admin/auth/user/default");
+        assertThat(nobody.statusCode()).as("and Tasklist").isEqualTo(404);
+        String freshXsrf = nobody.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+        HttpResponse<String> wrong = webappsPost("/camunda/api/admin/auth/user/default/login/tasklist", freshXsrf,
+                "username=officer2&password=wrong");
+        assertThat(wrong.statusCode()).as("a wrong password in Tasklist's form").isEqualTo(401);
+        HttpResponse<String> login = webappsPost("/camunda/api/admin/auth/user/default/login/cockpit", freshXsrf,
+                "username=officer2&password=demo");
+        assertThat(login.statusCode()).as("Tasklist's own login form: " + login.body()).isEqualTo(200);
+        assertThat(login.body()).contains("\"userId\":\"officer2\"").contains("cockpit");
+        assertThat(api("/api/directory").statusCode()).as("which opens the pages too").isEqualTo(200);
+        assertThat(api("/camunda/api/engine/engine/default/task/count").statusCode()).as("and the engine's API")
+                .isEqualTo(200);
+        HttpResponse<String> forbiddenApp = webappsPost("/camunda/api/admin/auth/user/default/login/admin",
+                freshXsrf, "username=officer2&password=demo");
+        assertThat(forbiddenApp.statusCode()).as("an app the user may not use").isEqualTo(403);
+    }
+
+    @Test
     void theStartPageLinksEveryPlaceOfWorkInTheBrowsersLanguage() throws Exception {
         HttpResponse<String> english = send(HttpRequest.newBuilder(uri("/")).header("Accept", "text/html")
                 .header("Accept-Language", "en-GB,en;q=0.9").GET().build());
@@ -135,6 +165,13 @@ class LoginIntegrationTest extends IntegrationTestBase {
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    /** A post of the webapps' frontend: form-encoded, with their CSRF header. */
+    private HttpResponse<String> webappsPost(String path, String xsrf, String form) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", xsrf).header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
