@@ -1,6 +1,9 @@
 package org.rcm.requests.security;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,6 +27,8 @@ final class LoginOutcomes implements AuthenticationSuccessHandler, Authenticatio
     static final String NEXT = "next";
     static final String SESSION_NEXT = LoginOutcomes.class.getName() + ".next";
     static final String DEFAULT_NEXT = "/registry";
+    /** Where a user without the Secretariat's pages starts: a Troika delegate's approvals are in Tasklist. */
+    static final String TASKLIST = "/camunda/app/tasklist/default/";
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
@@ -33,7 +38,8 @@ final class LoginOutcomes implements AuthenticationSuccessHandler, Authenticatio
         if (session != null) {
             session.removeAttribute(SESSION_NEXT);
         }
-        response.sendRedirect(request.getContextPath() + safeNext(next));
+        response.sendRedirect(request.getContextPath() + (next == null || next.isBlank() ? home(authentication)
+                : safeNext(next)));
     }
 
     @Override
@@ -42,7 +48,14 @@ final class LoginOutcomes implements AuthenticationSuccessHandler, Authenticatio
         response.sendRedirect(request.getContextPath() + UriComponentsBuilder.fromPath("/login")
                 .queryParam("error", failure instanceof LockedException ? "throttled"
                         : failure instanceof OAuth2AuthenticationException ? "sso" : "failed")
-                .queryParam(NEXT, safeNext(next(request))).encode().build().toUriString());
+                .queryParamIfPresent(NEXT, Optional.ofNullable(next(request)).filter(next -> !next.isBlank())
+                        .map(LoginOutcomes::safeNext)).encode().build().toUriString());
+    }
+
+    /** The Secretariat's registry for those who may open it, Tasklist for everyone else. */
+    private static String home(Authentication authentication) {
+        List<String> groups = EngineGroups.of(authentication);
+        return Arrays.stream(SecurityConfig.SECRETARIAT).anyMatch(groups::contains) ? DEFAULT_NEXT : TASKLIST;
     }
 
     /** The form's {@code next}; for a single-sign-on round trip, which comes back without it, the session's. */

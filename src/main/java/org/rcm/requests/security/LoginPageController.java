@@ -36,9 +36,10 @@ class LoginPageController {
     }
 
     @GetMapping("/login")
-    String form(@RequestParam(defaultValue = LoginOutcomes.DEFAULT_NEXT) String next,
-                @RequestParam(required = false) String error, HttpSession session, Model model) {
-        String safe = LoginOutcomes.safeNext(next);
+    String form(@RequestParam(required = false) String next, @RequestParam(required = false) String error,
+                HttpSession session, Model model) {
+        // no page asked for: the user's own start page, chosen after the login (LoginOutcomes)
+        String safe = next == null || next.isBlank() ? "" : LoginOutcomes.safeNext(next);
         // a single-sign-on round trip comes back without the form's fields: the session remembers where to go
         session.setAttribute(LoginOutcomes.SESSION_NEXT, safe);
         model.addAttribute("next", safe);

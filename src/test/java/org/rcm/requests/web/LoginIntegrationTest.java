@@ -95,6 +95,19 @@ class LoginIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void withoutAPageAskedForEachUserStartsWhereTheirWorkIs() throws Exception {
+        HttpResponse<String> delegate = post("/login", Map.of("username", "delegate-mx", "password", "demo",
+                "_csrf", token(get("/login").body())));
+        assertThat(delegate.headers().firstValue("Location")).as("a Troika delegate: Tasklist, not a refused page")
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/camunda/app/tasklist/default/"));
+        post("/logout", Map.of("_csrf", token(get("/").body())));
+        HttpResponse<String> officer = post("/login", Map.of("username", "officer2", "password", "demo",
+                "_csrf", token(get("/login").body())));
+        assertThat(officer.headers().firstValue("Location")).as("an officer: the registry")
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/registry"));
+    }
+
+    @Test
     void tasklistsLogOutEndsTheOneSessionAndItsLoginFormOpensItAgain() throws Exception {
         String token = token(get("/login").body());
         post("/login", Map.of("username", "officer1", "password", "demo", "_csrf", token));
