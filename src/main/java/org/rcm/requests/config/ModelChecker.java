@@ -18,6 +18,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
@@ -26,6 +27,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.xml.ModelException;
+import org.rcm.requests.request.RequestProcess;
 
 /**
  * Finds what the engine would only notice while a request runs: a delegate expression that names no bean, a form
@@ -55,6 +57,16 @@ public class ModelChecker {
 
     /** The problems of one BPMN file; {@code formIds} are the ids of the forms beside it. */
     public List<ModelProblem> checkBpmn(String file, byte[] content, Collection<String> formIds) {
+        return checkBpmn(file, content, formIds, form -> false);
+    }
+
+    /**
+     * The problems of one BPMN file deployed with the forms {@code formIds}. A form bound by deployment
+     * ({@code formRefBinding="deployment"}: the form of the model's own deployment) must be among them; one bound
+     * otherwise may also be {@code deployedBefore}.
+     */
+    public List<ModelProblem> checkBpmn(String file, byte[] content, Collection<String> formIds,
+                                        Predicate<String> deployedBefore) {
         BpmnModelInstance model;
         try {
             model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
@@ -74,9 +86,12 @@ public class ModelChecker {
             checkBeanReference(file, id(element), "expression",
                     element.getAttributeValueNs(CAMUNDA_NS, "expression"), problems);
             String formRef = element.getAttributeValueNs(CAMUNDA_NS, "formRef");
-            if (formRef != null && !formRef.contains("${") && !formIds.contains(formRef)) {
-                problems.add(new ModelProblem(file, id(element),
-                        "form reference '" + formRef + "' names no form in processes/"));
+            boolean byDeployment = "deployment".equals(element.getAttributeValueNs(CAMUNDA_NS, "formRefBinding"));
+            if (formRef != null && !formRef.contains("${") && !formIds.contains(formRef)
+                    && (byDeployment || !deployedBefore.test(formRef))) {
+                problems.add(new ModelProblem(file, id(element), "form reference '" + formRef + "' names no form "
+                        + (byDeployment ? "deployed with the model (formRefBinding 'deployment': deploy its .form "
+                        + "file together with it)" : "in processes/")));
             }
         }
         for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
@@ -102,7 +117,29 @@ public class ModelChecker {
         for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
             checkTimer(file, timer, literalInputs, problems);
         }
+        checkRequiredElements(file, model, problems);
         return problems;
+    }
+
+    /** The ids and message names the application looks up in a request's model (RequestProcess). */
+    private static void checkRequiredElements(String file, BpmnModelInstance model, List<ModelProblem> problems) {
+        if (model.getModelElementById(RequestProcess.KEY) == null) {
+            return;
+        }
+        for (String id : RequestProcess.REQUIRED_ELEMENTS) {
+            if (model.getModelElementById(id) == null) {
+                problems.add(new ModelProblem(file, id, "element '" + id + "' is missing: the application looks "
+                        + "it up by this id (keep the id when you change the element)"));
+            }
+        }
+        Set<String> messages = model.getModelElementsByType(Message.class).stream().map(Message::getName)
+                .collect(Collectors.toSet());
+        for (String name : RequestProcess.REQUIRED_MESSAGES) {
+            if (!messages.contains(name)) {
+                problems.add(new ModelProblem(file, RequestProcess.KEY, "message '" + name + "' is missing: the "
+                        + "inbox correlates replies and bounces by this name"));
+            }
+        }
     }
 
     /** A DMN file must at least read as DMN; the engine checks the rest when it deploys. */

@@ -1,115 +1,155 @@
 package org.rcm.requests.config;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ResourceReport;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
-import org.camunda.bpm.engine.ResourceReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deploys {@code processes/} from the file system at start-up. Only changed files make new versions. A file the
- * engine refuses, or that {@link ModelChecker} finds broken, is left out with an error naming the file and the
- * element; the others deploy, and running requests keep the versions they started on.
+ * Deploys {@code processes/}: at start-up, and when a process owner deploys from the Processes page. Only what
+ * changed makes new versions ({@link ProcessFiles}: a model with the forms it names). Every file is checked first
+ * ({@link DeploymentCheckPlugin}, the same check every deployment gets, and the engine's own parse). At start-up a
+ * file that fails is left out with an error naming the file and the element, and the others deploy; from the page,
+ * nothing deploys while any file fails. Running requests keep the versions they started on until they are migrated.
  */
 @Component
 public class ProcessDeployer {
 
-    static final String DEPLOYMENT_NAME = "processes";
+    public static final String DEPLOYMENT_NAME = "processes";
     private static final Logger LOG = LoggerFactory.getLogger(ProcessDeployer.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RepositoryService repository;
     private final ProcessesProperties properties;
-    private final ModelChecker checker;
+    private final DeploymentCheckPlugin checks;
+    private final ProcessFiles processFiles;
+    private final ProcessEngineConfigurationImpl engine;
+    private final TransactionTemplate rollingBack;
 
-    ProcessDeployer(RepositoryService repository, ProcessesProperties properties, ListableBeanFactory beans) {
+    ProcessDeployer(RepositoryService repository, ProcessesProperties properties, DeploymentCheckPlugin checks,
+                    ProcessFiles processFiles, ProcessEngineConfigurationImpl engine,
+                    PlatformTransactionManager transactions) {
         this.repository = repository;
         this.properties = properties;
-        this.checker = new ModelChecker(beans::containsBean, properties.processesAllowScripts());
+        this.checks = checks;
+        this.processFiles = processFiles;
+        this.engine = engine;
+        this.rollingBack = new TransactionTemplate(transactions);
     }
 
-    /** What one deployment run did. */
+    /** What one deployment run did: the files deployed, and the problems of those left out. */
     public record Result(List<String> deployed, List<ModelProblem> refused) {
+    }
+
+    public Path folder() {
+        return Path.of(properties.processesDir());
     }
 
     /** First of the start-up listeners: the demo meeting's drafts start processes of these models. */
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     public Result deploy() {
-        return deploy(Path.of(properties.processesDir()));
+        return deploy(folder());
     }
 
+    /** Deploys what changed and passes its checks; leaves out, and logs, what does not. */
     public Result deploy(Path folder) {
-        Map<String, byte[]> files = read(folder);
-        List<ModelProblem> refused = new ArrayList<>(check(files));
-        refused.forEach(problem -> files.remove(problem.file()));
-        while (!files.isEmpty()) {
-            try {
-                DeploymentBuilder deployment = repository.createDeployment().name(DEPLOYMENT_NAME)
-                        .source(folder.toString()).enableDuplicateFiltering(true);
-                files.forEach((name, content) -> deployment.addInputStream(name, new ByteArrayInputStream(content)));
-                DeploymentWithDefinitions result = deployment.deployWithResult();
-                LOG.info("Deployed {} from {}: new versions of {} process(es) and {} decision(s); unchanged files "
-                                + "keep their versions", files.keySet(), folder.toAbsolutePath(),
-                        count(result.getDeployedProcessDefinitions()), count(result.getDeployedDecisionDefinitions()));
-                break;
-            } catch (ParseException e) {
-                List<ModelProblem> problems = problems(e);
-                if (problems.isEmpty() || problems.stream().noneMatch(p -> files.containsKey(p.file()))) {
-                    throw e;
-                }
-                refused.addAll(problems);
-                problems.forEach(problem -> files.remove(problem.file()));
-            }
+        Map<String, byte[]> files = ProcessFiles.read(folder);
+        if (files.isEmpty()) {
+            LOG.warn("No models in {}: nothing deployed", folder.toAbsolutePath());
         }
+        List<ModelProblem> refused = new ArrayList<>();
+        for (List<ModelProblem> found = problems(files); !found.isEmpty(); found = problems(files)) {
+            refused.addAll(found);
+            found.forEach(problem -> files.remove(problem.file()));
+        }
+        Map<String, byte[]> changed = processFiles.toDeploy(files);
+        List<String> deployed = changed.isEmpty() ? List.of() : deployNow(changed, folder);
         refused.forEach(problem -> LOG.error("Not deployed: {}. The versions deployed before stay in use; "
-                + "correct the file in Camunda Modeler and restart.", problem));
-        return new Result(List.copyOf(files.keySet()), refused);
+                + "correct the file in Camunda Modeler and deploy it again.", problem));
+        return new Result(deployed, refused);
+    }
+
+    /** Deploys what changed only if every file of the folder passes every check; otherwise nothing. */
+    public Result deployAllOrNothing(Path folder) {
+        Map<String, byte[]> files = ProcessFiles.read(folder);
+        List<ModelProblem> problems = problems(files);
+        if (!problems.isEmpty()) {
+            return new Result(List.of(), problems);
+        }
+        Map<String, byte[]> changed = processFiles.toDeploy(files);
+        return new Result(changed.isEmpty() ? List.of() : deployNow(changed, folder), List.of());
+    }
+
+    /** The application's checks and the engine's parse of every file of the folder, deploying nothing. */
+    public List<ModelProblem> check(Path folder) {
+        return problems(ProcessFiles.read(folder));
+    }
+
+    private List<ModelProblem> problems(Map<String, byte[]> files) {
+        List<ModelProblem> problems = new ArrayList<>(checks.check(files));
+        if (problems.isEmpty() && !files.isEmpty()) {
+            problems.addAll(engineParse(files));
+        }
+        return problems;
+    }
+
+    /** The engine parses a deployment of the files in a transaction that is rolled back. */
+    private List<ModelProblem> engineParse(Map<String, byte[]> files) {
+        List<ModelProblem> problems = new ArrayList<>();
+        rollingBack.executeWithoutResult(transaction -> {
+            transaction.setRollbackOnly();
+            try {
+                DeploymentWithDefinitions trial = builder(files, "check").deployWithResult();
+                // the engine caches what it parsed; the trial's definitions must not outlive its transaction
+                engine.getCommandExecutorTxRequired().execute(context -> {
+                    engine.getDeploymentCache().removeDeployment(trial.getId());
+                    return null;
+                });
+            } catch (ParseException e) {
+                problems.addAll(problems(e));
+            } catch (BadUserRequestException e) {
+                problems.add(new ModelProblem(String.join(", ", files.keySet()), null, e.getMessage()));
+            }
+        });
+        return problems;
+    }
+
+    private List<String> deployNow(Map<String, byte[]> files, Path folder) {
+        DeploymentWithDefinitions result = builder(files, folder.toString()).deployWithResult();
+        LOG.info("Deployed {} from {}: new versions of {} process(es) and {} decision(s); unchanged files keep "
+                        + "their versions", files.keySet(), folder.toAbsolutePath(),
+                count(result.getDeployedProcessDefinitions()), count(result.getDeployedDecisionDefinitions()));
+        return List.copyOf(files.keySet());
+    }
+
+    private DeploymentBuilder builder(Map<String, byte[]> files, String source) {
+        DeploymentBuilder deployment = repository.createDeployment().name(DEPLOYMENT_NAME).source(source);
+        new LinkedHashMap<>(files).forEach((name, content) ->
+                deployment.addInputStream(name, new ByteArrayInputStream(content)));
+        return deployment;
     }
 
     private static int count(List<?> definitions) {
         return definitions == null ? 0 : definitions.size();
-    }
-
-    private List<ModelProblem> check(Map<String, byte[]> files) {
-        List<String> formIds = new ArrayList<>();
-        List<ModelProblem> problems = new ArrayList<>();
-        files.forEach((name, content) -> {
-            if (name.endsWith(".form")) {
-                try {
-                    formIds.add(JSON.readTree(content).path("id").asText());
-                } catch (IOException e) {
-                    problems.add(new ModelProblem(name, null, "not a valid form (JSON): " + e.getMessage()));
-                }
-            }
-        });
-        files.forEach((name, content) -> {
-            if (name.endsWith(".bpmn")) {
-                problems.addAll(checker.checkBpmn(name, content, formIds));
-            } else if (name.endsWith(".dmn")) {
-                problems.addAll(checker.checkDmn(name, content));
-            }
-        });
-        return problems;
     }
 
     private static List<ModelProblem> problems(ParseException e) {
@@ -119,24 +159,5 @@ public class ProcessDeployer {
                     error.getMainElementId(), error.getMessage() + " (line " + error.getLine() + ")")));
         }
         return problems;
-    }
-
-    private static Map<String, byte[]> read(Path folder) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        if (!Files.isDirectory(folder)) {
-            LOG.warn("No processes folder at {}: nothing deployed", folder.toAbsolutePath());
-            return files;
-        }
-        try (Stream<Path> paths = Files.list(folder)) {
-            for (Path path : paths.sorted().toList()) {
-                String name = path.getFileName().toString();
-                if (name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form")) {
-                    files.put(name, Files.readAllBytes(path));
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + folder.toAbsolutePath(), e);
-        }
-        return files;
     }
 }

@@ -1,5 +1,7 @@
 package org.rcm.requests.request;
 
+import java.util.Set;
+
 /**
  * The names the {@code InteragencyRequest} model and the Java code share. A renamed id or variable
  * must be renamed here too, so that the build breaks instead of a running request.
@@ -12,6 +14,16 @@ public final class RequestProcess {
 
     private RequestProcess() {
     }
+
+    /**
+     * The element ids the application looks up at run time (task queries, correlations, listeners): a model of
+     * {@link #KEY} without one of them is refused at deployment.
+     */
+    public static final Set<String> REQUIRED_ELEMENTS = Set.of(Elements.DRAFT_REQUEST, Elements.APPROVE_REQUEST,
+            Elements.RECORD_SILENCE, Elements.AWAIT_REPLY, Elements.FOLLOW_UP, Elements.REVIEW_REPLY,
+            Elements.DELIVERY_FAILED, Elements.CORRECT_CONTACT);
+    /** The message names the inbox correlates: a model of {@link #KEY} without one of them is refused. */
+    public static final Set<String> REQUIRED_MESSAGES = Set.of(MESSAGE_REPLY_RECEIVED, MESSAGE_DELIVERY_FAILED);
 
     public static String correlationKey(String reference, String recipient) {
         return reference + "/" + recipient;
