@@ -55,7 +55,9 @@ class DemoIdentity {
         group("camunda-admin", "Camunda administrators", "SYSTEM");
         group("secretariat", "Secretaría Técnica / Technical Secretariat", "WORKFLOW");
         group("troika", "Troika", "WORKFLOW");
+        group("process-owner", "Responsables de procesos / Process owners", "WORKFLOW");
         user("admin", "Admin", "CRM", "camunda-admin", "secretariat");
+        user("owner1", "Process", "Owner", "process-owner");
         user("officer1", "Officer", "One", "secretariat");
         user("officer2", "Officer", "Two", "secretariat");
         for (Party country : troika.countries()) {
@@ -67,7 +69,7 @@ class DemoIdentity {
         filter("Tareas de mis grupos / My group tasks", -5, Map.of(
                 "candidateGroups", "${currentUserGroups()}", "includeAssignedTasks", true));
         authorize();
-        LOG.info("Demo users ready: admin, officer1, officer2, {} (password '{}')",
+        LOG.info("Demo users ready: admin, officer1, officer2, owner1, {} (password '{}')",
                 troika.codes().stream().map(code -> "delegate-" + code.toLowerCase()).toList(), PASSWORD);
     }
 
@@ -97,6 +99,13 @@ class DemoIdentity {
         grant("secretariat", Resources.DEPLOYMENT, "*", Permissions.READ);
         // the Troika sees the process's name and start form, never the instances or another country's tasks
         grant("troika", Resources.PROCESS_DEFINITION, "InteragencyRequest", Permissions.READ);
+        // process owners deploy models (Processes page, Camunda Modeler's Deploy) and watch them run in Cockpit
+        grant("process-owner", Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant("process-owner", Resources.DEPLOYMENT, "*", Permissions.READ, Permissions.CREATE);
+        grant("process-owner", Resources.PROCESS_DEFINITION, "*", Permissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+        grant("process-owner", Resources.DECISION_DEFINITION, "*", Permissions.READ);
+        grant("process-owner", Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
     }
 
     private void grant(String group, Resource resource, String resourceId, Permission... permissions) {

@@ -29,6 +29,7 @@ final class LoginOutcomes implements AuthenticationSuccessHandler, Authenticatio
     static final String DEFAULT_NEXT = "/registry";
     /** Where a user without the Secretariat's pages starts: a Troika delegate's approvals are in Tasklist. */
     static final String TASKLIST = "/camunda/app/tasklist/default/";
+    static final String PROCESSES = "/processes";
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
@@ -52,10 +53,13 @@ final class LoginOutcomes implements AuthenticationSuccessHandler, Authenticatio
                         .map(LoginOutcomes::safeNext)).encode().build().toUriString());
     }
 
-    /** The Secretariat's registry for those who may open it, Tasklist for everyone else. */
+    /** The Secretariat's registry for those who may open it, the Processes page for process owners, else Tasklist. */
     private static String home(Authentication authentication) {
         List<String> groups = EngineGroups.of(authentication);
-        return Arrays.stream(SecurityConfig.SECRETARIAT).anyMatch(groups::contains) ? DEFAULT_NEXT : TASKLIST;
+        if (Arrays.stream(SecurityConfig.SECRETARIAT).anyMatch(groups::contains)) {
+            return DEFAULT_NEXT;
+        }
+        return groups.contains(SecurityConfig.PROCESS_OWNERS[0]) ? PROCESSES : TASKLIST;
     }
 
     /** The form's {@code next}; for a single-sign-on round trip, which comes back without it, the session's. */

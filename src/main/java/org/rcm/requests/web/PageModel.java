@@ -15,6 +15,10 @@ class PageModel {
     void common(HttpServletRequest request, org.springframework.ui.Model model) {
         Principal user = request.getUserPrincipal();
         model.addAttribute("currentUser", user == null ? null : user.getName());
+        // which links the header offers: only places the user may open
+        model.addAttribute("secretariat", request.isUserInRole("secretariat") || request.isUserInRole("camunda-admin"));
+        model.addAttribute("processOwner", request.isUserInRole("process-owner")
+                || request.isUserInRole("camunda-admin"));
         model.addAttribute("currentPath", request.getRequestURI());
     }
 }
