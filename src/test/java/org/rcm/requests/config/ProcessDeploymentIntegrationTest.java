@@ -30,8 +30,8 @@ class ProcessDeploymentIntegrationTest extends IntegrationTestBase {
 
         assertThat(result.refused()).as("problems found in processes/").isEmpty();
         assertThat(result.deployed()).as("files deployed").contains("InteragencyRequest.bpmn",
-                "Decision_ApprovalRequired.dmn", "Form_StartRequest.form", "Form_DraftRequest.form",
-                "Form_ApproveRequest.form", "Form_FollowUp.form", "Form_ReviewReply.form");
+                "Decision_ApprovalRequired.dmn", "Decision_ApprovalOutcome.dmn", "Form_StartRequest.form",
+                "Form_DraftRequest.form", "Form_ApproveRequest.form", "Form_FollowUp.form", "Form_ReviewReply.form");
         assertThat(processVersions()).as("versions after deploying unchanged files again").isEqualTo(versions);
     }
 
