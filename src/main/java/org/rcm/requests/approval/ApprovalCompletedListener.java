@@ -23,9 +23,9 @@ public class ApprovalCompletedListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Decision decision = Decision.parse(task.getVariable(Variables.DECISION)).orElseThrow(() ->
-                new IllegalArgumentException("decision: elija approve, changes o reject / choose approve, changes "
-                        + "or reject (was '" + task.getVariable(Variables.DECISION) + "')"));
+        Decision decision = Decision.parse(task.getVariable(Variables.DECISION)).filter(Decision::isAnswer)
+                .orElseThrow(() -> new IllegalArgumentException("decision: elija approve, changes o reject / choose "
+                        + "approve, changes or reject (was '" + task.getVariable(Variables.DECISION) + "')"));
         Object comment = task.getVariable(Variables.COMMENT);
         if (decision != Decision.APPROVE && (comment == null || comment.toString().isBlank())) {
             throw new IllegalArgumentException("comment: explique los cambios o el rechazo / explain the changes "

@@ -6,9 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * What the Troika decided so far, read from the registry for the model's completion condition and gateway
+ * What the Troika decided so far, read from the registry for the completion condition and gateway of model version 2
  * ({@code ${approvalOutcome.rejected(execution)}}): one {@code reject} rejects, any {@code changes} (and no reject)
- * sends the request back to drafting.
+ * sends the request back to drafting. Version 2's rule, kept for the requests that run on it; from version 3 on the
+ * decision table {@code Decision_ApprovalOutcome} decides (fed by {@link TroikaRound}).
  */
 @Component("approvalOutcome")
 public class ApprovalOutcome {

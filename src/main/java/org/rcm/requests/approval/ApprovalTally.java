@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds one Troika country's decision to the record (the registry's approval round) and refreshes the display copy of
- * the round's comments that the drafting form shows. Which way the request goes is {@link ApprovalOutcome}'s to say.
+ * the round's comments that the drafting form shows. Which way the request goes is the decision table
+ * {@code Decision_ApprovalOutcome}'s to say ({@link ApprovalOutcome}'s on model version 2).
  */
 @Component
 public class ApprovalTally {
@@ -33,7 +34,7 @@ public class ApprovalTally {
             switch (decision) {
                 case REJECT -> execution.setVariable(Variables.APPROVAL_REJECTED, true);
                 case CHANGES -> execution.setVariable(Variables.CHANGES_REQUESTED, true);
-                case APPROVE -> { }
+                case APPROVE, SILENCE -> { }
             }
         }
     }

@@ -34,6 +34,7 @@ public final class RequestProcess {
         public static final String START = "StartEvent_RequestStarted";
         public static final String DRAFT_REQUEST = "Task_DraftRequest";
         public static final String DECIDE_APPROVAL = "Task_DecideApprovalRequired";
+        public static final String DECIDE_TROIKA_OUTCOME = "Task_DecideTroikaOutcome";
         public static final String APPROVE_REQUEST = "Task_ApproveRequest";
         public static final String SEND_APPROVAL_REMINDER = "Task_SendApprovalReminder";
         public static final String RECORD_SILENCE = "Task_RecordSilence";
@@ -92,10 +93,16 @@ public final class RequestProcess {
         /** Completion variables of Task_CorrectContact. */
         public static final String CONTACT_ACTION = "contactAction";
         public static final String CORRECTED_EMAIL = "correctedEmail";
-        /** The Troika's decisions so far. */
+        /**
+         * What the decision table {@code Decision_ApprovalOutcome} made of the Troika's answers so far:
+         * {@code approved}, {@code changes-requested}, {@code rejected} or {@code pending}.
+         */
+        public static final String TROIKA_OUTCOME = "troikaOutcome";
+        /** The Troika's decisions so far, as model version 1 reads them. */
         public static final String APPROVAL_REJECTED = "approvalRejected";
         public static final String CHANGES_REQUESTED = "changesRequested";
         public static final String APPROVAL_COMMENTS = "approvalComments";
+        /** Input of the Troika approval of model versions 1 and 2: whether silence counts as approval. */
         public static final String SILENCE_IS_CONSENT = "silenceIsConsent";
         public static final String REMINDER_INTERVAL = "reminderInterval";
         public static final String APPROVAL_REQUIRED = "approvalRequired";

@@ -24,4 +24,8 @@ public final class TestApproval {
     public static ApprovalOutcome outcome(ApprovalDecisions decisions) {
         return new ApprovalOutcome(decisions);
     }
+
+    public static TroikaRound round(ApprovalDecisions decisions) {
+        return new TroikaRound(decisions);
+    }
 }

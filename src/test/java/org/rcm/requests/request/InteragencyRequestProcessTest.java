@@ -182,7 +182,9 @@ class InteragencyRequestProcessTest extends RequestProcessTestBase {
         decide(request, "MX", "approve", null);
         runAsyncJobs(request);
 
-        // then: the request still waits for the third one
+        // then: the outcome table says pending, and the request still waits for the third one
+        assertThat(runtimeService.getVariable(request.getId(), Variables.TROIKA_OUTCOME))
+                .as("Decision_ApprovalOutcome after two of three approvals").isEqualTo("pending");
         assertThat(approvalTasks(request)).as("SV's approval should still be open after HN and MX approved")
                 .hasSize(1);
         assertThat(mailed(MailKind.REQUEST)).as("nothing should be sent before SV approved").isEmpty();
@@ -191,12 +193,17 @@ class InteragencyRequestProcessTest extends RequestProcessTestBase {
         decide(request, "SV", "approve", null);
         runAsyncJobs(request);
 
-        // then: the record holds the three approvals, and every recipient got the request and awaits its reply
+        // then: the record holds the three approvals, the table asked after each of them approved at the third, and
+        // every recipient got the request and awaits its reply
         assertThat(decisions.currentRoundOf(REFERENCE)).as("the round's decisions in the record")
                 .containsExactly(
                         new ApprovalDecisions.Recorded("HN", Decision.APPROVE, null, "delegate-hn"),
                         new ApprovalDecisions.Recorded("MX", Decision.APPROVE, null, "delegate-mx"),
                         new ApprovalDecisions.Recorded("SV", Decision.APPROVE, null, "delegate-sv"));
+        assertThat(outcomeTableAnswers(request)).as("Decision_ApprovalOutcome's outcome after each approval")
+                .containsExactly("pending", "pending", "approved");
+        assertThat(passedCount(request, Elements.DECIDE_TROIKA_OUTCOME)).as("the table should be asked once per "
+                + "approval").isEqualTo(3);
         expect("an approved request should be sent and wait for the replies", () -> assertThat(request)
                 .hasPassed(Elements.SEND_REQUEST_MAIL)
                 .isWaitingAt(Elements.AWAIT_REPLY)
@@ -230,6 +237,9 @@ class InteragencyRequestProcessTest extends RequestProcessTestBase {
         expect("a request with changes asked should go back to drafting", () -> assertThat(request)
                 .isWaitingAt(Elements.DRAFT_REQUEST)
                 .isNotWaitingAt(Elements.APPROVE_REQUEST));
+        assertThat(outcomeTableAnswers(request)).as("Decision_ApprovalOutcome's outcome after each answer: the "
+                + "request for changes waits for the third country").containsExactly("pending", "pending",
+                "changes-requested");
         assertThat(details().state()).as("request state").isEqualTo(RequestState.DRAFTING);
         assertThat((String) runtimeService.getVariable(request.getId(), Variables.APPROVAL_COMMENTS))
                 .as("the officer should see MX's comment at drafting")
@@ -274,11 +284,13 @@ class InteragencyRequestProcessTest extends RequestProcessTestBase {
         decide(request, "HN", "approve", null);
         decide(request, "MX", "reject", "Outside the Conference's mandate");
 
-        // then: the request ends rejected, SV's approval is cancelled and nothing is sent
+        // then: the request ends rejected at once, SV's approval is cancelled and nothing is sent
         expect("a rejected request should end at EndEvent_RequestRejected", () -> assertThat(request)
                 .hasPassed(Elements.END_REJECTED)
                 .hasNotPassed(Elements.SEND_REQUEST_MAIL, Elements.END_CLOSED)
                 .isEnded());
+        assertThat(outcomeTableAnswers(request)).as("Decision_ApprovalOutcome's outcome after each answer")
+                .containsExactly("pending", "rejected");
         assertThat(taskService.createTaskQuery().processInstanceId(request.getId()).count())
                 .as("no approval task should stay open after a rejection").isZero();
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(request.getId())
@@ -391,67 +403,83 @@ class InteragencyRequestProcessTest extends RequestProcessTestBase {
     }
 
     @Test
-    void silenceCountsAsApprovalWhenSilenceIsConsent() {
+    void silenceCountsAsApprovalByDefault() {
         // given: the Troika's approval tasks
         ProcessInstance request = startRequest("information", IOM);
         completeDraft(request);
         Task silent = approvalTask(request, "MX");
 
-        // when: MX's silence period ends and the others approve
+        // when: MX's silence period ends
         execute(timer(BOUNDARY_SILENCE_PERIOD_OVER, silent.getExecutionId()));
         runAsyncJobs(request);
+
+        // then: MX's approval task is closed, its silence recorded as silence, and the others are still asked
         assertThat(taskService.createTaskQuery().taskId(silent.getId()).count())
                 .as("the silence period should close MX's approval task").isZero();
+        assertThat(decisionOf("MX").decision()).as("MX's silence should be recorded as silence")
+                .isEqualTo(Decision.SILENCE);
+        assertThat(decisionOf("MX").decidedBy()).as("MX's silence is decided by no one").isNull();
+        assertThat(runtimeService.getVariable(request.getId(), Variables.TROIKA_OUTCOME))
+                .as("Decision_ApprovalOutcome after MX's silence, with HN and SV still to answer").isEqualTo("pending");
+        assertThat(approvalTasks(request)).as("HN's and SV's approvals should stay open").hasSize(2);
+
+        // when: the others approve
         decide(request, "HN", "approve", null);
         decide(request, "SV", "approve", null);
         runAsyncJobs(request);
 
-        // then: MX's silence was recorded as approval and the request was sent
+        // then: the table counted the silence as consent and the request was sent
         expect("silence as consent should let the request go out", () -> assertThat(request)
-                .hasPassed(Elements.RECORD_SILENCE, END_SILENCE_RECORDED, Elements.SEND_REQUEST_MAIL)
+                .hasPassed(Elements.RECORD_SILENCE, Elements.DECIDE_TROIKA_OUTCOME, END_COUNTRY_DECIDED,
+                        Elements.SEND_REQUEST_MAIL)
                 .hasNotPassed(Elements.END_REJECTED)
                 .isWaitingAt(Elements.AWAIT_REPLY));
+        assertThat(outcomeTableAnswers(request)).as("Decision_ApprovalOutcome's outcome after each answer")
+                .containsExactly("pending", "pending", "approved");
         assertThat(passedCount(request, Elements.DRAFT_REQUEST)).as("the request should not go back to drafting")
                 .isEqualTo(1);
-        assertThat(decisionOf("MX").decision()).as("MX's silence should be recorded as an approval")
-                .isEqualTo(Decision.APPROVE);
-        assertThat(decisionOf("MX").decidedBy()).as("MX's silence is decided by no one").isNull();
-        assertThat(decisions.currentRoundOf(REFERENCE)).as("the round's decisions")
-                .extracting(ApprovalDecisions.Recorded::decision).containsOnly(Decision.APPROVE);
         assertThat((String) runtimeService.getVariable(request.getId(), Variables.APPROVAL_COMMENTS))
-                .as("MX's silence should be noted as an approval").contains("MX (approve)");
+                .as("MX's silence should be noted for the officer").contains("MX (silence)");
         assertThat(mailed(MailKind.REQUEST)).as("the request should go out once").containsExactly(IOM);
     }
 
     @Test
-    void silenceSendsTheRequestBackToDraftingWhenSilenceIsNotConsent() {
-        // given: the Troika's approval tasks, where MX's silence does not count as consent
+    void silenceBesideARequestForChangesReturnsToDrafting() {
+        // given: the Troika's approval tasks, and MX's silence period over
         ProcessInstance request = startRequest("information", IOM);
         completeDraft(request);
-        String mxApproval = troikaApprovalInstance(request, "MX");
-        assertThat(runtimeService.getVariablesLocal(mxApproval)).as("silenceIsConsent should be local to the "
-                + "approval instance and true by default").containsEntry(Variables.SILENCE_IS_CONSENT, true);
-        runtimeService.setVariableLocal(mxApproval, Variables.SILENCE_IS_CONSENT, false);
-        Task silent = approvalTask(request, "MX");
-
-        // when: MX's silence period ends and the others approve
-        execute(timer(BOUNDARY_SILENCE_PERIOD_OVER, silent.getExecutionId()));
+        execute(timer(BOUNDARY_SILENCE_PERIOD_OVER, approvalTask(request, "MX").getExecutionId()));
         runAsyncJobs(request);
-        decide(request, "HN", "approve", null);
+
+        // when: HN asks for changes and SV approves
+        decide(request, "HN", "changes", "Name the 2024 declaration");
         decide(request, "SV", "approve", null);
         runAsyncJobs(request);
 
-        // then: the request is back at drafting with a note on MX's silence, and nothing was sent
-        expect("silence without consent should send the request back to drafting", () -> assertThat(request)
-                .hasPassed(Elements.RECORD_SILENCE)
-                .isWaitingAt(Elements.DRAFT_REQUEST)
-                .isNotWaitingAt(Elements.AWAIT_REPLY));
-        assertThat(decisionOf("MX").decision()).as("MX's silence should be recorded as a request for changes")
-                .isEqualTo(Decision.CHANGES);
-        assertThat((String) runtimeService.getVariable(request.getId(), Variables.APPROVAL_COMMENTS))
-                .as("MX's silence should be noted for the officer").contains("MX (changes)");
+        // then: the request for changes outweighs the consent of MX's silence: back at drafting, nothing sent
+        expect("a request for changes should send the request back to drafting despite a silent country",
+                () -> assertThat(request)
+                        .hasPassed(Elements.RECORD_SILENCE)
+                        .isWaitingAtExactly(Elements.DRAFT_REQUEST));
+        assertThat(runtimeService.getVariable(request.getId(), Variables.TROIKA_OUTCOME))
+                .as("Decision_ApprovalOutcome's last outcome").isEqualTo("changes-requested");
         assertThat(details().state()).as("request state").isEqualTo(RequestState.DRAFTING);
         assertThat(mailed(MailKind.REQUEST)).as("nothing should be sent").isEmpty();
+    }
+
+    @Test
+    void aDelegateCannotAnswerWithSilence() {
+        // given: MX's approval task
+        ProcessInstance request = startRequest("information", IOM);
+        completeDraft(request);
+        Task task = approvalTask(request, "MX");
+
+        // when / then: completing it with the engine's own entry "silence" is refused
+        assertThatThrownBy(() -> complete(task, withVariables(Variables.DECISION, "silence",
+                Variables.COMMENT, "no answer")))
+                .as("a delegate's decision 'silence' should be refused")
+                .satisfies(e -> assertThat(rootCause(e).getMessage()).startsWith("decision:"));
+        assertThat(decisions.currentRoundOf(REFERENCE)).as("a refused decision should not be recorded").isEmpty();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -1040,6 +1068,15 @@ class InteragencyRequestProcessTest extends RequestProcessTestBase {
         // then: every one exists, so that a renamed element breaks the build, not a running request
         assertThat(missing).as("RequestProcess.Elements constants that name no element of %s", RequestProcess.KEY)
                 .isEmpty();
+    }
+
+    /** The outcomes Decision_ApprovalOutcome gave for this request, in the order it was asked. */
+    private List<Object> outcomeTableAnswers(ProcessInstance request) {
+        return historyService.createHistoricDecisionInstanceQuery().processInstanceId(request.getId())
+                .decisionDefinitionKey("Decision_ApprovalOutcome").includeOutputs()
+                .orderByEvaluationTime().asc().list().stream()
+                .map(evaluated -> evaluated.getOutputs().isEmpty() ? null : evaluated.getOutputs().get(0).getValue())
+                .toList();
     }
 
     /**

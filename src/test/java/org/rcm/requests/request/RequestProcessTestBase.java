@@ -89,7 +89,8 @@ abstract class RequestProcessTestBase {
     static final String BOUNDARY_REPLY_OVERDUE = "BoundaryEvent_ReplyOverdue";
     static final String BOUNDARY_REMINDER_DUE = "BoundaryEvent_ReminderDue";
     static final String END_APPROVAL_REMINDER_SENT = "EndEvent_ApprovalReminderSent";
-    static final String END_SILENCE_RECORDED = "EndEvent_SilenceRecorded";
+    static final String GATEWAY_TROIKA_DECISION = "Gateway_TroikaDecision";
+    static final String END_COUNTRY_DECIDED = "EndEvent_CountryDecided";
     static final String END_REMINDER_SENT = "EndEvent_ReminderSent";
 
     /** Registered as the API registers a request, before its process starts with it as business key. */
@@ -179,6 +180,7 @@ abstract class RequestProcessTestBase {
         Mocks.register("draftCompletedListener", new DraftCompletedListener(service, variables));
         Mocks.register("requestRoute", new RequestRoute(registry, TestDirectory.troika(directory, TROIKA)));
         Mocks.register("approvalOutcome", TestApproval.outcome(decisions));
+        Mocks.register("troikaRound", TestApproval.round(decisions));
         Mocks.register("approvalCompletedListener", new ApprovalCompletedListener(tally));
         Mocks.register("recordSilenceDelegate", new RecordSilenceDelegate(tally));
         Mocks.register("followUpCompletedListener", new FollowUpCompletedListener(registry, clock));
