@@ -43,6 +43,8 @@ class SecurityConfig {
 
     static final String[] SECRETARIAT = {"secretariat", "camunda-admin"};
     static final String ADMIN = "camunda-admin";
+    /** Process owners change, deploy and migrate the models of processes/; admins may too. */
+    static final String[] PROCESS_OWNERS = {"process-owner", "camunda-admin"};
     /** Pages load scripts only from the application (the chart library comes from a webjar), never inline. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; "
@@ -122,6 +124,7 @@ class SecurityConfig {
                         .requestMatchers("/reply", "/reply/**").permitAll()
                         .requestMatchers(HttpMethod.GET, Paths.PUBLIC_HEALTH).permitAll()
                         .requestMatchers(HttpMethod.HEAD, Paths.PUBLIC_HEALTH).permitAll()
+                        .requestMatchers("/api/processes/**").hasAnyAuthority(PROCESS_OWNERS)
                         .requestMatchers("/api/**").hasAnyAuthority(SECRETARIAT)
                         .requestMatchers(Paths.SECRETARIAT_PAGES).hasAnyAuthority(SECRETARIAT)
                         .requestMatchers("/actuator/**").hasAuthority(ADMIN)
