@@ -43,6 +43,7 @@ class SecurityConfig {
 
     static final String[] SECRETARIAT = {"secretariat", "camunda-admin"};
     static final String ADMIN = "camunda-admin";
+    /** Process owners change, deploy and migrate the models of processes/; admins may too. */
     static final String[] PROCESS_OWNERS = {"process-owner", "camunda-admin"};
     /** Pages load scripts only from the application (the chart library comes from a webjar), never inline. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
