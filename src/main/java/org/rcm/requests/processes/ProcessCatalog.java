@@ -32,6 +32,12 @@ public class ProcessCatalog {
         public int latestVersion() {
             return versions.isEmpty() ? 0 : versions.get(versions.size() - 1).version();
         }
+
+        /** What a migration starts from by default: the oldest earlier version with running requests. */
+        public int firstRunningVersion() {
+            return versions.stream().filter(version -> version.running() > 0 && version.version() != latestVersion())
+                    .mapToInt(Version::version).findFirst().orElse(versions.isEmpty() ? 0 : versions.get(0).version());
+        }
     }
 
     public record FileState(String file, ProcessFiles.State state) {
