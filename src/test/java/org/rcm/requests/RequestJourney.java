@@ -42,6 +42,15 @@ public class RequestJourney {
         this.log = log;
     }
 
+    /** Starts a request and has it drafted: it waits for the Troika's approval. */
+    public String toApproval(String subject, String... recipients) {
+        String reference = requests.start(new NewRequest(subject, "Solicitamos la información indicada.",
+                List.of(recipients), LocalDate.now().plusDays(30).toString(), "information", "es"), List.of(),
+                "officer1").reference();
+        complete(onlyTask(reference, Elements.DRAFT_REQUEST, "officer1"), "officer1", Map.of());
+        return reference;
+    }
+
     /** Starts a request, has it drafted and approved, and waits until every recipient's email is delivered. */
     public String sent(String subject, String... recipients) {
         String reference = requests.start(new NewRequest(subject, "Solicitamos la información indicada.",

@@ -1,9 +1,7 @@
 package org.rcm.requests.config;
 
-import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -11,7 +9,6 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -26,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo identity of the default run (DESIGN.md section 5): admin, two Secretariat officers, one delegate per
- * Troika country, all with password 'demo'; and the Tasklist filters they work with. Never in production.
+ * Troika country, a process owner, all with password 'demo'. Never in production.
  */
 @Component
 @ConditionalOnProperty(name = "app.demo.enabled", havingValue = "true")
@@ -36,16 +33,12 @@ class DemoIdentity {
     private static final Logger LOG = LoggerFactory.getLogger(DemoIdentity.class);
 
     private final IdentityService identity;
-    private final FilterService filters;
-    private final TaskService tasks;
     private final Troika troika;
     private final AuthorizationService authorizations;
 
-    DemoIdentity(IdentityService identity, FilterService filters, TaskService tasks, Troika troika,
+    DemoIdentity(IdentityService identity, Troika troika,
                  AuthorizationService authorizations) {
         this.identity = identity;
-        this.filters = filters;
-        this.tasks = tasks;
         this.troika = troika;
         this.authorizations = authorizations;
     }
@@ -65,9 +58,6 @@ class DemoIdentity {
             group(groupId, "Troika — " + country.nameEs() + " / " + country.nameEn(), "WORKFLOW");
             user("delegate-" + country.code().toLowerCase(), "Delegate", country.nameEn(), "troika", groupId);
         }
-        filter("Mis tareas / My tasks", -10, Map.of("assignee", "${currentUser()}"));
-        filter("Tareas de mis grupos / My group tasks", -5, Map.of(
-                "candidateGroups", "${currentUserGroups()}", "includeAssignedTasks", true));
         authorize();
         LOG.info("Demo users ready: admin, officer1, officer2, owner1, {} (password '{}')",
                 troika.codes().stream().map(code -> "delegate-" + code.toLowerCase()).toList(), PASSWORD);
@@ -144,20 +134,5 @@ class DemoIdentity {
                 identity.createMembership(id, group);
             }
         }
-    }
-
-    private void filter(String name, int priority, Map<String, Object> criteria) {
-        if (filters.createFilterQuery().filterName(name).count() > 0) {
-            return;
-        }
-        var query = tasks.createTaskQuery();
-        if (criteria.containsKey("assignee")) {
-            query.taskAssigneeExpression((String) criteria.get("assignee"));
-        } else {
-            query.taskCandidateGroupInExpression((String) criteria.get("candidateGroups")).includeAssignedTasks();
-        }
-        Filter filter = filters.newTaskFilter(name).setQuery(query)
-                .setProperties(Map.of("priority", priority, "refresh", true, "description", name));
-        filters.saveFilter(filter);
     }
 }

@@ -13,12 +13,14 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.rcm.requests.request.RequestProcess;
 import org.rcm.requests.request.RequestProcess.Variables;
+import org.rcm.requests.task.TaskTitles;
 import org.springframework.stereotype.Component;
 
 /**
- * Names every user task after its request, so that Tasklist's list says which one it is:
- * "Approve request · CRM-2026-0007 · MX". The diagrams keep their plain labels; owners cannot break this by editing.
- * Triage tasks keep theirs: the request they name is only a guess.
+ * Names every user task in Spanish, the Secretariat's language (the model's {@code title_es} property; the diagrams
+ * keep their English labels, which English-speaking users see, {@link org.rcm.requests.task.TasklistLanguage}), and
+ * after its request, so that Tasklist's list says which one it is: "Aprobar solicitud · CRM-2026-0007 · MX". Triage
+ * tasks name no request: the one they would name is only a guess.
  */
 @Component
 class TaskTitlesPlugin extends AbstractProcessEnginePlugin {
@@ -40,14 +42,16 @@ class TaskTitlesPlugin extends AbstractProcessEnginePlugin {
     }
 
     static void title(DelegateTask task) {
+        String title = TaskTitles.spanish(task.getBpmnModelElementInstance());
+        String name = title != null ? title : task.getName();
         Object reference = task.getVariable(Variables.REFERENCE);
-        if (reference == null || task.getName() == null
-                || !task.getProcessDefinitionId().startsWith(RequestProcess.KEY + ":")) {
-            return;
+        if (reference != null && name != null && task.getProcessDefinitionId().startsWith(RequestProcess.KEY + ":")) {
+            Object party = task.hasVariable(Variables.RECIPIENT) ? task.getVariable(Variables.RECIPIENT)
+                    : task.getVariable(Variables.TROIKA_COUNTRY);
+            name = name + TaskTitles.SEPARATOR + reference + (party == null ? "" : TaskTitles.SEPARATOR + party);
         }
-        Object party = task.hasVariable(Variables.RECIPIENT) ? task.getVariable(Variables.RECIPIENT)
-                : task.getVariable(Variables.TROIKA_COUNTRY);
-        String title = task.getName() + " · " + reference + (party == null ? "" : " · " + party);
-        task.setName(title.length() > 255 ? title.substring(0, 255) : title);
+        if (name != null) {
+            task.setName(name.length() > 255 ? name.substring(0, 255) : name);
+        }
     }
 }

@@ -112,8 +112,8 @@ class ProcessMigrationIntegrationTest extends IntegrationTestBase {
         assertThat(approvalTimers).as("approval timers of the two delegates yet to decide").hasSize(4);
         assertThat(reminder).as("reminder timer of the request awaiting a reply").hasSize(1);
 
-        // when: a label is renamed
-        String renamedLabel = once(model, "name=\"Review reply\"", "name=\"Review the reply\"");
+        // when: a task's title is renamed (its Spanish title_es; the diagram label stays)
+        String renamedLabel = once(model, "value=\"Revisar respuesta\"", "value=\"Revisar la respuesta\"");
         int renamed = deploy(renamedLabel);
         Plan labelPlan = dryRun(base, renamed);
         // then: all three can move, and no event trigger is replaced
@@ -174,9 +174,9 @@ class ProcessMigrationIntegrationTest extends IntegrationTestBase {
         reply(inApproval, "ICRC");
         reply(awaiting, "IOM");
         assertThat(journey.onlyTask(awaiting, Elements.REVIEW_REPLY, "officer1").getName())
-                .as("a review task created after the label changed").startsWith("Review the reply · " + awaiting);
+                .as("a review task created after the label changed").startsWith("Revisar la respuesta · " + awaiting);
         assertThat(journey.onlyTask(inReview, Elements.REVIEW_REPLY, "officer1").getName())
-                .as("a review task open before the label changed").startsWith("Review reply · " + inReview);
+                .as("a review task open before the label changed").startsWith("Revisar respuesta · " + inReview);
         for (String reference : List.of(inApproval, awaiting, inReview)) {
             accept(reference);
             await().atMost(PATIENCE).until(() -> registry.find(reference).orElseThrow().state() == RequestState.CLOSED);

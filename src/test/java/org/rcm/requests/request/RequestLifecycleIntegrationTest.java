@@ -120,7 +120,7 @@ class RequestLifecycleIntegrationTest extends IntegrationTestBase {
         assertThat(runtime.getVariable(seenByHonduras.get(0).getExecutionId(), Variables.TROIKA_COUNTRY))
                 .as("country of the task offered to delegate-hn").isEqualTo("HN");
         assertThat(seenByHonduras.get(0).getName()).as("task name in Tasklist's list")
-                .isEqualTo("Approve request · " + reference + " · HN");
+                .isEqualTo("Aprobar solicitud · " + reference + " · HN");
     }
 
     @Test
