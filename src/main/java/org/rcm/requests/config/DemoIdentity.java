@@ -64,7 +64,7 @@ class DemoIdentity {
     }
 
     /**
-     * The group authorizations of README "Authorizations" (production: the admin creates the same in Admin). Tasks
+     * The group authorizations of docs/security.md (production: the admin creates the same in Admin). Tasks
      * need none: the engine grants each task's candidate group READ and UPDATE on it. camunda-admin gets ALL on
      * every resource, as the Admin webapp's first-user setup would give it.
      */

@@ -32,7 +32,7 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 /**
  * The gate of everything the application serves: one login (the login page, Tasklist's login form, or single sign-on
  * where configured; HTTP Basic for scripts), one session for the pages, Tasklist, Cockpit and Admin. Who may reach
- * what is the README's "Who may do what"; users and groups are the engine's ({@link EngineUserAuthentication}).
+ * what is in docs/security.md; users and groups are the engine's ({@link EngineUserAuthentication}).
  * Spring Security's firewall refuses paths that are not normalized (dot segments, encoded slashes, {@code ;}
  * parameters, {@code //}) with 400 before any rule.
  */

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * plugin gives the engine services that first check the submission against the form ({@link SubmissionCheck}). A
  * refused field, or a listener's refusal of a value (an {@link IllegalArgumentException} naming the field), becomes a
  * {@link RefusedSubmission}, which the REST API answers with 400. Writing variables any other way is a matter
- * of authorization (README "Authorizations"). The engine's internal command classes are reached here only.
+ * of authorization (docs/security.md, "Authorizations"). The engine's internal command classes are reached here only.
  */
 @Component
 public class SubmissionGuardPlugin extends AbstractProcessEnginePlugin {
