@@ -36,7 +36,7 @@ final class Tasklist {
         browser.shot("login-" + user);
         browser.click(By.cssSelector("button[type=submit]"));
         // the demo's filters are on the left once the task list has loaded
-        browser.visible(By.xpath("//*[contains(normalize-space(text()), \"My tasks and my groups' tasks\")]"));
+        browser.visible(By.xpath("//*[contains(normalize-space(text()), 'Mis tareas y las de mis grupos')]"));
         browser.visible(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
         browser.shot("tasklist-" + user);
     }
