@@ -119,7 +119,7 @@ class SingleSignOnE2ETest extends IntegrationTestBase {
         // the provider's name, from the engine's user profile (Tasklist shows the user id until that has loaded)
         browser.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("li.account .dropdown-toggle"),
                 "Carlos Cr"));
-        browser.visible(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
+        browser.visible(Tasklist.START_PROCESS);
         browser.shot("tasklist");
         assertThat(groupsOf(CARLOS)).as("carlos.cr's groups in the engine")
                 .containsExactlyInAnyOrder("troika", "troika-CR");

@@ -20,6 +20,8 @@ final class Tasklist {
 
     static final String HOME = "/camunda/app/tasklist/default/";
     private static final String PASSWORD = "demo";
+    /** Tasklist's "Start process" in the Spanish of locales/es.json (the test browser prefers Spanish). */
+    static final By START_PROCESS = By.xpath("//a[contains(normalize-space(.), 'Iniciar proceso')]");
 
     private final Browser browser;
 
@@ -35,15 +37,15 @@ final class Tasklist {
         browser.visible(By.cssSelector("input[type=password]")).sendKeys(PASSWORD);
         browser.shot("login-" + user);
         browser.click(By.cssSelector("button[type=submit]"));
-        // the demo's filters are on the left once the task list has loaded
+        // the filters are on the left once the task list has loaded; Tasklist speaks the browser's Spanish
         browser.visible(By.xpath("//*[contains(normalize-space(text()), 'Mis tareas y las de mis grupos')]"));
-        browser.visible(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
+        browser.visible(START_PROCESS);
         browser.shot("tasklist-" + user);
     }
 
-    /** Start process → "Inter-agency request" → the start form → Start. */
+    /** Iniciar proceso (start process) → "Inter-agency request" → the start form → Iniciar. */
     void startRequest(String subject, String body, List<String> recipients, LocalDate due) throws IOException {
-        browser.click(By.xpath("//a[contains(normalize-space(.), 'Start process')]"));
+        browser.click(START_PROCESS);
         browser.visible(By.cssSelector(".modal-header input[type=text]")).sendKeys("Inter-agency");
         browser.click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space()='Inter-agency request']"));
         field("Field_subject_2").sendKeys(subject);

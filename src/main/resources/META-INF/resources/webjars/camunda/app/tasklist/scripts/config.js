@@ -17,9 +17,21 @@
 
 export default {
   // Inter-agency Requests: links from Tasklist's header to the Secretariat's pages (scripts/secretariat-links.js).
-  // The rest of this file is Camunda 7.24's default config.js, kept as it was.
   customScripts: ['scripts/secretariat-links'],
 
+  // Inter-agency Requests: Spanish beside English (locales/es.json, written for every key of Camunda's en.json). The
+  // webapps take the first language the browser prefers ('es-HN' counts as 'es') and fall back to English.
+  locales: {
+    availableLocales: ['es', 'en'],
+    fallbackLocale: 'en'
+  },
+  // Inter-agency Requests: dates in the language of the texts (../common/date-locale.js says why).
+  requireJsConfig: {
+    deps: ['secretariat-date-locale'],
+    ngDeps: ['secretariat.dateLocale'],
+    paths: {'secretariat-date-locale': '../common/date-locale'}
+  },
+  // The rest of this file is Camunda 7.24's default config.js, kept as it was.
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
