@@ -198,10 +198,10 @@ class ReplyPageControllerTest {
         when(registry.body(REFERENCE)).thenAnswer(call -> Optional.of(body));
         when(directory.find("IOM")).thenReturn(Optional.of(new Party("IOM", Party.Kind.ORGANIZATION,
                 "Organización Internacional para las Migraciones", "International Organization for Migration",
-                false, "Focal point", "focal.point@iom.example.org", "en")));
+                false, "Focal point", "focal.point@iom.example.org", "en", "la", "the")));
         when(directory.find("PAHO")).thenReturn(Optional.of(new Party("PAHO", Party.Kind.ORGANIZATION,
                 "Organización Panamericana de la Salud", "Pan American Health Organization", false, "Punto focal",
-                "punto.focal@paho.example.org", "es")));
+                "punto.focal@paho.example.org", "es", "la", "the")));
         when(intake.receiveLinkReply(anyString(), anyString(), anyString(), anyList())).thenAnswer(call -> {
             List<Instant> posted = linkPosts.computeIfAbsent(call.getArgument(1), code -> new ArrayList<>());
             posted.add(clock.now);

@@ -111,9 +111,8 @@ public class OutboundMailService {
         model.put("reference", request.reference());
         model.put("subject", request.subject());
         model.put("body", registry.body(request.reference()).orElse(""));
-        model.put("recipientName", party.name(party.language()));
+        MailNames.put(model, party, about, party.language());
         model.put("contactName", party.contactName());
-        model.put("aboutName", about.name(party.language()));
         model.put("replyDue", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(due));
         model.put("clarification", clarification);
         if (kind.answerable()) {
