@@ -56,6 +56,7 @@ import org.rcm.requests.request.RequestDetails;
 import org.rcm.requests.request.RequestRegistry;
 import org.rcm.requests.request.RequestService;
 import org.rcm.requests.request.RequestState;
+import org.rcm.requests.request.RequestText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -195,7 +196,7 @@ class ReplyPageControllerTest {
         awaiting("IOM");
         awaiting("PAHO");
         when(requests.details(REFERENCE)).thenAnswer(call -> Optional.of(details()));
-        when(registry.body(REFERENCE)).thenAnswer(call -> Optional.of(body));
+        when(registry.texts(REFERENCE)).thenAnswer(call -> List.of(new RequestText("es", subject, body)));
         when(directory.find("IOM")).thenReturn(Optional.of(new Party("IOM", Party.Kind.ORGANIZATION,
                 "Organización Internacional para las Migraciones", "International Organization for Migration",
                 false, "Focal point", "focal.point@iom.example.org", "en", "la", "the")));

@@ -189,6 +189,37 @@ class MailTemplatesTest {
                 .doesNotContain("personal link:").doesNotContain("enlace personal:");
     }
 
+    @ParameterizedTest(name = "{1} text to a reader of {0}")
+    @CsvSource({
+            "en, es, This request is sent in Spanish.",
+            "es, en, Esta solicitud se envía en inglés."})
+    void aTextInTheOtherLanguageCarriesALineInTheReadersLanguage(String language, String textLanguage, String note) {
+        Map<String, Object> model = model(directory.get("IOM"), directory.get("IOM"), language);
+        model.put("textLanguage", textLanguage);
+
+        ComposedMail mail = composer.compose(MailKind.REQUEST, language, model);
+
+        Document html = Jsoup.parse(mail.html());
+        assertThat(html.select("#text-language").text()).as("the line above the text in the HTML").isEqualTo(note);
+        assertThat(mail.text()).as("the line above the text in the plain-text part")
+                .contains("\n\n" + note + "\n\n---");
+        assertThat(html.select("[lang=" + textLanguage + "]").text()).as("the text marked with its language")
+                .contains("Solicitamos información.");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"es", "en"})
+    void aTextInTheReadersLanguageHasNoSuchLine(String language) {
+        Map<String, Object> model = model(directory.get("IOM"), directory.get("IOM"), language);
+        model.put("textLanguage", language);
+
+        ComposedMail mail = composer.compose(MailKind.REQUEST, language, model);
+
+        assertThat(Jsoup.parse(mail.html()).select("#text-language")).as("the line in the HTML").isEmpty();
+        assertThat(mail.text()).as("the plain-text part").doesNotContain("This request is sent in")
+                .doesNotContain("Esta solicitud se envía en");
+    }
+
     private static Map<String, Object> model(Party recipient, Party about, String language) {
         Map<String, Object> model = new HashMap<>();
         model.put("reference", "CRM-2026-0007");
