@@ -2,6 +2,7 @@ package org.rcm.requests.request;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -31,10 +32,11 @@ public class RequestVariables {
      */
     public NewRequest read(VariableScope scope) {
         String language = text(scope, Variables.LANGUAGE);
+        String own = language == null || language.isBlank() ? "es" : language.trim().toLowerCase(Locale.ROOT);
         Map<String, String> subjects = new HashMap<>();
         Map<String, String> bodies = new HashMap<>();
         for (String other : RequestText.LANGUAGES) {
-            if (!other.equals(language == null || language.isBlank() ? "es" : language.trim())) {
+            if (!other.equals(own)) {
                 subjects.put(other, text(scope, Variables.subjectIn(other)));
                 bodies.put(other, LongTexts.read(scope, Variables.bodyIn(other)));
             }
