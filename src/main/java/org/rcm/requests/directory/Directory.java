@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 public class Directory {
 
     private static final String SELECT = """
-            select p.code, p.kind, p.name_es, p.name_en, p.member, c.name, c.email, c.language
+            select p.code, p.kind, p.name_es, p.name_en, p.member, c.name, c.email, c.language, p.article_es,
+                   p.article_en
             from directory_party p
             join directory_contact c on c.party_code = p.code and c.primary_contact = true
             """;
@@ -75,6 +76,7 @@ public class Directory {
 
     private Party map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Party(rs.getString(1), Party.Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8));
+                rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10));
     }
 }

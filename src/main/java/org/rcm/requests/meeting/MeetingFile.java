@@ -2,6 +2,7 @@ package org.rcm.requests.meeting;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.rcm.requests.request.RequestKind;
 
@@ -16,8 +17,13 @@ record MeetingFile(Header meeting, List<AgreementEntry> agreements) {
                           List<RequestEntry> requests, int line) {
     }
 
-    /** @param due the request's own date, or {@code null} for the agreement's */
-    record RequestEntry(String subject, String body, List<String> recipients, RequestKind kind, LocalDate due,
-                        String language, int line) {
+    /**
+     * @param subject  the subject in {@code language}, or {@code null} when {@code subjects} gives it; {@code body}
+     *                 likewise
+     * @param subjects the subject by working language ({@code es}, {@code en}), possibly empty; {@code bodies} likewise
+     * @param due      the request's own date, or {@code null} for the agreement's
+     */
+    record RequestEntry(String subject, String body, Map<String, String> subjects, Map<String, String> bodies,
+                        List<String> recipients, RequestKind kind, LocalDate due, String language, int line) {
     }
 }

@@ -12,9 +12,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.rcm.requests.directory.Directory;
@@ -23,6 +23,7 @@ import org.rcm.requests.meeting.MeetingFile.Header;
 import org.rcm.requests.meeting.MeetingFile.RequestEntry;
 import org.rcm.requests.request.RecipientCodes;
 import org.rcm.requests.request.RequestKind;
+import org.rcm.requests.request.RequestText;
 import org.rcm.requests.request.RequestValidator;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -44,7 +45,7 @@ class MeetingFileParser {
 
     private static final Pattern MEETING_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?");
     private static final Pattern NUMBER = Pattern.compile("[0-9A-Za-z.]{1,10}");
-    private static final Set<String> LANGUAGES = Set.of("es", "en");
+    private static final List<String> LANGUAGES = RequestText.LANGUAGES;
     // the limits of the columns (V4) and of the request validator, checked here so that errors have a line
     private static final int MAX_NAME = 500;
     private static final int MAX_PLACE = 200;
@@ -189,25 +190,83 @@ class MeetingFileParser {
         }
         List<RequestEntry> requests = new ArrayList<>();
         for (Node item : sequence.getValue()) {
-            YamlFields fields = YamlFields.of(item, "requests", List.of("subject", "body", "recipients", "kind",
-                    "due", "language"), List.of("subject", "body", "recipients"), problems).orElse(null);
+            YamlFields fields = YamlFields.of(item, "requests", List.of("subject", "body", "subjects", "bodies",
+                    "recipients", "kind", "due", "language"), List.of("recipients"), problems).orElse(null);
             if (fields == null) {
                 continue;
             }
-            String subject = fields.required("subject", MAX_SUBJECT);
-            if (subject != null && (subject.contains("\n") || subject.contains("\r"))) {
-                problems.add(at(fields.line("subject"), "el asunto debe ser una sola línea",
-                        "the subject must be a single line"));
-            }
-            String body = fields.required("body", MAX_BODY);
+            // subject and body in the request's language, or by language in subjects and bodies (or both)
+            Map<String, String> subjects = byLanguage(fields, "subjects", MAX_SUBJECT, problems);
+            Map<String, String> bodies = byLanguage(fields, "bodies", MAX_BODY, problems);
+            String subject = text(fields, "subject", "subjects", subjects, MAX_SUBJECT, problems);
+            String body = text(fields, "body", "bodies", bodies, MAX_BODY, problems);
             List<String> recipients = fields.node("recipients").map(recipientsNode ->
                     recipients(recipientsNode, problems)).orElse(List.of());
             RequestKind kind = kind(fields, problems);
             LocalDate due = fields.date("due");
-            requests.add(new RequestEntry(subject, body, recipients, kind, due, language(fields, language, problems),
+            String requestLanguage = language(fields, language, problems);
+            if (fields.node("language").isEmpty() && subject == null && body == null
+                    && !subjects.containsKey(requestLanguage) && !bodies.containsKey(requestLanguage)) {
+                // given only in the other working language: a request in that language
+                requestLanguage = subjects.keySet().stream().findFirst()
+                        .orElse(bodies.keySet().stream().findFirst().orElse(requestLanguage));
+            }
+            requests.add(new RequestEntry(subject, body, subjects, bodies, recipients, kind, due, requestLanguage,
                     fields.line()));
         }
         return requests;
+    }
+
+    /**
+     * The text of {@code key} ({@code subject}, {@code body}); required unless {@code byLanguageKey} gives texts. A
+     * subject is one line.
+     */
+    private static String text(YamlFields fields, String key, String byLanguageKey, Map<String, String> byLanguage,
+                               int maxLength, List<String> problems) {
+        if (fields.node(key).isEmpty()) {
+            if (byLanguage.isEmpty() && fields.node(byLanguageKey).isEmpty()) {
+                problems.add(at(fields.line(), "falta la clave '" + key + "' (o '" + byLanguageKey + "') en "
+                        + "'requests'", "missing key '" + key + "' (or '" + byLanguageKey + "') in 'requests'"));
+            }
+            return null;
+        }
+        String text = fields.required(key, maxLength);
+        if (key.equals("subject")) {
+            singleLine(text, fields.line(key), problems);
+        }
+        return text;
+    }
+
+    private static void singleLine(String subject, int line, List<String> problems) {
+        if (subject != null && (subject.contains("\n") || subject.contains("\r"))) {
+            problems.add(at(line, "el asunto debe ser una sola línea", "the subject must be a single line"));
+        }
+    }
+
+    /** {@code subjects} or {@code bodies}: a mapping of working languages ({@code es}, {@code en}) to texts. */
+    private static Map<String, String> byLanguage(YamlFields fields, String key, int maxLength,
+                                                  List<String> problems) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        Node node = fields.node(key).orElse(null);
+        if (node == null) {
+            return texts;
+        }
+        YamlFields languages = YamlFields.of(node, key, List.copyOf(LANGUAGES), List.of(), problems).orElse(null);
+        if (languages == null) {
+            return texts;
+        }
+        for (String language : LANGUAGES) {
+            if (languages.node(language).isPresent()) {
+                String text = languages.required(language, maxLength);
+                if (key.equals("subjects")) {
+                    singleLine(text, languages.line(language), problems);
+                }
+                if (text != null) {
+                    texts.put(language, text);
+                }
+            }
+        }
+        return texts;
     }
 
     private List<String> recipients(Node node, List<String> problems) {

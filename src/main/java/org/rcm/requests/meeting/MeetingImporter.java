@@ -91,11 +91,14 @@ public class MeetingImporter {
                     + " / date " + due + " passed; draft due " + replyDue);
         }
         NewRequest input = new NewRequest(request.subject(), request.body(), request.recipients(),
-                replyDue.toString(), request.kind().code(), request.language());
+                replyDue.toString(), request.kind().code(), request.language(), request.subjects(), request.bodies());
         try {
             String reference = requests.startForAgreement(input, meetingId, agreement.number(), position, importedBy)
                     .reference();
-            return new CreatedRequest(agreement.number(), position, reference, request.subject(), replyDue);
+            String subject = request.subject() != null ? request.subject()
+                    : request.subjects().getOrDefault(request.language(), request.subjects().values().stream()
+                    .findFirst().orElse(null));
+            return new CreatedRequest(agreement.number(), position, reference, subject, replyDue);
         } catch (RequestValidationException e) {
             throw new MeetingFileException(List.of(at(request.line(), "solicitud no válida: " + e.getMessage(),
                     "invalid request: " + e.getMessage())));

@@ -158,7 +158,11 @@ public class RegistryQuery {
             params.add(filter.search().trim().toUpperCase(Locale.ROOT));
         } else if (filter.search() != null) {
             String pattern = "%" + likeEscaped(filter.search().toLowerCase(Locale.ROOT)) + "%";
-            sql.append(" and (lower(r.reference) like ? escape '!' or lower(r.subject) like ? escape '!')");
+            // the subject in either working language
+            sql.append(" and (lower(r.reference) like ? escape '!' or lower(r.subject) like ? escape '!'"
+                    + " or exists (select 1 from request_text t where t.reference = r.reference"
+                    + " and lower(t.subject) like ? escape '!'))");
+            params.add(pattern);
             params.add(pattern);
             params.add(pattern);
         }

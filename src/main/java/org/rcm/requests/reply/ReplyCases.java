@@ -13,6 +13,7 @@ import org.rcm.requests.request.RequestDetails;
 import org.rcm.requests.request.RequestRegistry;
 import org.rcm.requests.request.RequestService;
 import org.rcm.requests.request.RequestState;
+import org.rcm.requests.request.RequestText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,13 +58,14 @@ class ReplyCases {
         Optional<Party> party = directory.find(recipient);
         Instant closed = ReplyClosing.since(details, addressed.get());
         String language = ReplyTexts.choose(party.map(Party::language).orElse(null), details.language());
+        // the request as the recipient's email gave it: in the recipient's language, else in the request's own
+        RequestText text = RequestText.choose(registry.texts(details.reference()), language);
         return Optional.of(new ReplyCase(details.reference(), recipient, party.map(Party::nameEs).orElse(null),
-                party.map(Party::nameEn).orElse(null), language,
-                ReplyTexts.choose(details.language(), null), details.subject(),
-                registry.body(details.reference()).orElse(""),
+                party.map(Party::nameEn).orElse(null), language, text.language(), text.subject(), text.body(),
                 Objects.requireNonNullElse(addressed.get().replyDue(), details.replyDue()),
                 details.state() == RequestState.CLOSED || details.state() == RequestState.REJECTED,
-                received(details, recipient), closed == null ? null : closed.plus(properties.closedGrace())));
+                received(details, recipient), closed == null ? null : closed.plus(properties.closedGrace()),
+                party.orElse(null)));
     }
 
     /** The answers that came in from this recipient, by email or through the link; not auto-replies or bounces. */

@@ -30,7 +30,7 @@ class ReplyNoticeView {
     ModelAndView closed(ReplyCase reply, String token, String requestedLanguage) {
         ReplyTexts.Texts t = texts.in(ReplyTexts.choose(requestedLanguage, reply.language()));
         ModelAndView page = notice(HttpStatus.GONE, t, "reply.stopped", reply.reference(),
-                reply.recipientName(t.language()), t.dateTime(reply.acceptsUntil()), mail.secretariatAddress());
+                reply.fromRecipient(t.language()), t.dateTime(reply.acceptsUntil()), mail.secretariatAddress());
         page.addObject("switchLang", other(t.language()));
         page.addObject("switchPath", ReplyPaths.PREFIX + token);
         return page;

@@ -26,9 +26,9 @@ public final class BodyPreview {
 
     /**
      * What an officer's draft form gives back as the text: the stored text when the preview came back unchanged;
-     * an edited preview would cut the text, and is refused.
+     * an edited preview would cut the text, and is refused (naming {@code field}).
      */
-    public static String restore(String reference, String submitted, String stored) {
+    public static String restore(String reference, String field, String submitted, String stored) {
         if (submitted == null || stored == null || stored.length() <= WHOLE_UP_TO) {
             return submitted;
         }
@@ -37,7 +37,7 @@ public final class BodyPreview {
             return stored;
         }
         if (submitted.contains(REGISTRY_LINK + reference)) {
-            throw new RequestValidationException(java.util.Map.of("body", "El formulario muestra solo el comienzo de "
+            throw new RequestValidationException(java.util.Map.of(field, "El formulario muestra solo el comienzo de "
                     + "este texto; reemplácelo entero o deje el resumen sin cambios / The form shows only the "
                     + "beginning of this text; replace it whole or leave the summary unchanged"));
         }

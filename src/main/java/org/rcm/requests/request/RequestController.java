@@ -32,8 +32,13 @@ class RequestController {
     record AttachmentBody(String filename, String contentType, String content) {
     }
 
+    /**
+     * {@code subject} and {@code body} are the text in {@code language}; {@code subjects} and {@code bodies} give it by
+     * language ({@code {"es": …, "en": …}}), beside them or instead of them.
+     */
     record StartBody(String subject, String body, List<String> recipients, String replyDue, String kind,
-                     String language, List<AttachmentBody> attachments) {
+                     String language, Map<String, String> subjects, Map<String, String> bodies,
+                     List<AttachmentBody> attachments) {
     }
 
     @PostMapping("/api/requests")
@@ -41,7 +46,8 @@ class RequestController {
         List<Attachment> attachments = body.attachments() == null ? List.of() : body.attachments().stream()
                 .map(RequestController::decode).toList();
         RequestService.Started started = service.start(new NewRequest(body.subject(), body.body(), body.recipients(),
-                body.replyDue(), body.kind(), body.language()), attachments, user == null ? null : user.getName());
+                body.replyDue(), body.kind(), body.language(), body.subjects(), body.bodies()), attachments,
+                user == null ? null : user.getName());
         return ResponseEntity.created(URI.create("/api/requests/" + started.reference())).body(started);
     }
 

@@ -69,6 +69,14 @@ public final class RequestProcess {
         public static final String REPLY_DUE = "replyDue";
         public static final String KIND = "kind";
         public static final String LANGUAGE = "language";
+        /**
+         * The request in a working language other than its own, as the forms show it: {@code subjectEn} and
+         * {@code bodyEn} for a Spanish request, {@code subjectEs} and {@code bodyEs} for an English one.
+         */
+        public static final String SUBJECT_ES = "subjectEs";
+        public static final String BODY_ES = "bodyEs";
+        public static final String SUBJECT_EN = "subjectEn";
+        public static final String BODY_EN = "bodyEn";
         public static final String RECIPIENT_SCOPE = "recipientScope";
         public static final String TROIKA_COUNTRIES = "troikaCountries";
         /** Per recipient (local to its sub-process instance). */
@@ -108,6 +116,16 @@ public final class RequestProcess {
         public static final String APPROVAL_REQUIRED = "approvalRequired";
 
         private Variables() {
+        }
+
+        /** {@link #SUBJECT_ES} or {@link #SUBJECT_EN}. */
+        public static String subjectIn(String language) {
+            return "en".equals(language) ? SUBJECT_EN : SUBJECT_ES;
+        }
+
+        /** {@link #BODY_ES} or {@link #BODY_EN}. */
+        public static String bodyIn(String language) {
+            return "en".equals(language) ? BODY_EN : BODY_ES;
         }
     }
 }

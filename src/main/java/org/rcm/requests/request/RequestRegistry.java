@@ -67,6 +67,7 @@ public class RequestRegistry {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(reference, request.subject(), request.body(), request.kind().code(), request.language(),
                 Date.valueOf(request.replyDue()), RequestState.DRAFTING.name(), createdBy, now()).update();
+        insertOtherTexts(reference, request);
         insertRecipients(reference, request);
     }
 
@@ -79,8 +80,17 @@ public class RequestRegistry {
                         + "approval_round = approval_round + 1 where reference = ?")
                 .params(request.subject(), request.body(), request.kind().code(), request.language(),
                         Date.valueOf(request.replyDue()), reference).update();
+        jdbc.sql("delete from request_text where reference = ?").param(reference).update();
+        insertOtherTexts(reference, request);
         jdbc.sql("delete from request_recipient where reference = ?").param(reference).update();
         insertRecipients(reference, request);
+    }
+
+    private void insertOtherTexts(String reference, ValidRequest request) {
+        for (RequestText text : request.otherTexts()) {
+            jdbc.sql("insert into request_text (reference, language, subject, body) values (?, ?, ?, ?)")
+                    .params(reference, text.language(), text.subject(), text.body()).update();
+        }
     }
 
     private void insertRecipients(String reference, ValidRequest request) {
@@ -177,7 +187,25 @@ public class RequestRegistry {
         return jdbc.sql("select subject, body, kind, language, reply_due from request where reference = ?" + condition)
                 .param(reference).query((rs, row) -> new ValidRequest(rs.getString(1), rs.getString(2),
                         recipientCodes(reference), rs.getDate(5).toLocalDate(),
-                        RequestKind.parse(rs.getString(3)).orElseThrow(), rs.getString(4))).optional();
+                        RequestKind.parse(rs.getString(3)).orElseThrow(), rs.getString(4), otherTexts(reference)))
+                .optional();
+    }
+
+    /** Every text of a request, its own language's first; empty when there is no such request. */
+    public List<RequestText> texts(String reference) {
+        List<RequestText> texts = new ArrayList<>(jdbc.sql("select language, subject, body from request "
+                        + "where reference = ?").param(reference)
+                .query((rs, row) -> new RequestText(rs.getString(1), rs.getString(2), rs.getString(3))).list());
+        if (!texts.isEmpty()) {
+            texts.addAll(otherTexts(reference));
+        }
+        return texts;
+    }
+
+    private List<RequestText> otherTexts(String reference) {
+        return jdbc.sql("select language, subject, body from request_text where reference = ? order by language")
+                .param(reference).query((rs, row) -> new RequestText(rs.getString(1), rs.getString(2),
+                        rs.getString(3))).list();
     }
 
     /** The codes of a request's recipients. */

@@ -1,5 +1,6 @@
 package org.rcm.requests.request;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,11 +64,21 @@ public class RequestService {
      */
     @Transactional
     public ValidRequest updateDraft(String reference, NewRequest input) {
-        String body = BodyPreview.restore(reference, input.body(), registry.body(reference).orElse(null));
+        List<RequestText> stored = registry.texts(reference);
+        String body = BodyPreview.restore(reference, "body", input.body(),
+                stored.isEmpty() ? null : stored.get(0).body());
+        Map<String, String> bodies = new HashMap<>();
+        input.bodies().forEach((language, text) -> bodies.put(language,
+                BodyPreview.restore(reference, "bodies." + language, text, storedBody(stored, language))));
         ValidRequest request = validator.validate(new NewRequest(input.subject(), body, input.recipients(),
-                input.replyDue(), input.kind(), input.language()));
+                input.replyDue(), input.kind(), input.language(), input.subjects(), bodies));
         registry.updateDraft(reference, request);
         return request;
+    }
+
+    private static String storedBody(List<RequestText> stored, String language) {
+        return stored.stream().filter(text -> text.language().equals(language)).map(RequestText::body).findFirst()
+                .orElse(null);
     }
 
     public Optional<RequestDetails> details(String reference) {

@@ -1,6 +1,9 @@
 package org.rcm.requests.request;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -23,10 +26,24 @@ public class RequestVariables {
         this.directory = directory;
     }
 
+    /**
+     * The request a form submitted: subject and body in the chosen language, and the fields of the other working
+     * language (the form shows only those; the same language's are ignored, whatever a client sent in them).
+     */
     public NewRequest read(VariableScope scope) {
+        String language = text(scope, Variables.LANGUAGE);
+        String own = language == null || language.isBlank() ? "es" : language.trim().toLowerCase(Locale.ROOT);
+        Map<String, String> subjects = new HashMap<>();
+        Map<String, String> bodies = new HashMap<>();
+        for (String other : RequestText.LANGUAGES) {
+            if (!other.equals(own)) {
+                subjects.put(other, text(scope, Variables.subjectIn(other)));
+                bodies.put(other, LongTexts.read(scope, Variables.bodyIn(other)));
+            }
+        }
         return new NewRequest(text(scope, Variables.SUBJECT), LongTexts.read(scope, Variables.BODY),
                 RecipientCodes.parse(scope.getVariable(Variables.RECIPIENTS)), text(scope, Variables.REPLY_DUE),
-                text(scope, Variables.KIND), text(scope, Variables.LANGUAGE));
+                text(scope, Variables.KIND), language, subjects, bodies);
     }
 
     /** The request as the forms show it (a long text by its beginning), and the decision table's input. */
@@ -40,6 +57,13 @@ public class RequestVariables {
         show(scope, Variables.REPLY_DUE, request.replyDue().toString());
         show(scope, Variables.KIND, request.kind().code());
         show(scope, Variables.LANGUAGE, request.language());
+        // the other working language's text, or nothing; the request's own language has no fields of its own
+        for (String language : RequestText.LANGUAGES) {
+            RequestText text = request.otherTexts().stream().filter(t -> t.language().equals(language)).findFirst()
+                    .orElse(null);
+            show(scope, Variables.subjectIn(language), text == null ? null : text.subject());
+            show(scope, Variables.bodyIn(language), text == null ? null : BodyPreview.of(reference, text.body()));
+        }
         show(scope, Variables.RECIPIENT_SCOPE, directory.scopeOf(request.recipients()));
         // Instances of the first model version read their recipients and the Troika's outcome from variables.
         if (scope.hasVariable(Variables.RECIPIENT_LIST)) {

@@ -22,7 +22,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Tasklist in English for a user whose browser asks for English: what the engine stores is Spanish, the
  * Secretariat's language (task names, form labels, filter names), and this filter gives English users the English
  * text that the models carry beside it: a task's name from its element's label (the diagrams are English), a form
- * field's {@code label}, {@code description} or {@code text} from its {@code label_en}, {@code description_en},
+ * field's {@code label}, {@code dateLabel}, {@code description} or {@code text} from its {@code label_en} (and so on),
  * {@code text_en} properties and an option's label from {@code value_en.<value>} (Camunda Modeler: the field's custom
  * properties), a filter's name from its
  * {@code name_en} property. Never both languages in one label; Spanish and any other language get the Spanish.
@@ -95,7 +95,7 @@ public class TasklistLanguage extends OncePerRequestFilter {
             return false;
         }
         boolean changed = false;
-        for (String field : new String[] {"label", "description", "text"}) {
+        for (String field : new String[] {"label", "dateLabel", "description", "text"}) {
             JsonNode english = properties.get(field + SUFFIX);
             if (english != null && english.isTextual()) {
                 component.put(field, english.asText());

@@ -3,6 +3,7 @@ package org.rcm.requests.e2e;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementNotInteractableException;
@@ -45,6 +46,12 @@ final class Tasklist {
 
     /** Iniciar proceso (start process) → "Inter-agency request" → the start form → Iniciar. */
     void startRequest(String subject, String body, List<String> recipients, LocalDate due) throws IOException {
+        startRequest(subject, body, recipients, due, Map.of());
+    }
+
+    /** The same, with more fields of the start form filled in: text by field id. */
+    void startRequest(String subject, String body, List<String> recipients, LocalDate due,
+                      Map<String, String> more) throws IOException {
         browser.click(START_PROCESS);
         browser.visible(By.cssSelector(".modal-header input[type=text]")).sendKeys("Inter-agency");
         browser.click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space()='Inter-agency request']"));
@@ -56,6 +63,7 @@ final class Tasklist {
         // leave the tag list so that its dropdown closes (Escape would close the whole dialog)
         browser.click(By.cssSelector("label[for$='Field_subject_2']"));
         date("Field_replyDue_5", due);
+        more.forEach((fieldId, text) -> field(fieldId).sendKeys(text));
         browser.shot("start-form");
         browser.click(By.cssSelector(".modal-footer button.btn-primary"));
         browser.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));

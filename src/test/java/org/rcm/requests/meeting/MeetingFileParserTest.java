@@ -2,6 +2,7 @@ package org.rcm.requests.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.entry;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -121,5 +122,72 @@ class MeetingFileParserTest {
             assertThat(in).as("fixture " + name).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void aRequestMayGiveItsTextInBothLanguages() {
+        MeetingFile file = parser.parse(withRequest("""
+                      - subject: Capacitación
+                        body: Solicitamos una capacitación.
+                        subjects: {en: Training}
+                        bodies:
+                          en: |
+                            We request a training.
+                        recipients: [UNHCR]
+                """));
+
+        assertThat(file.agreements().get(0).requests()).as("the request").singleElement().satisfies(request -> {
+            assertThat(request.language()).as("its language, the meeting's").isEqualTo("es");
+            assertThat(request.subject()).as("its subject").isEqualTo("Capacitación");
+            assertThat(request.subjects()).as("its subjects by language").containsExactly(entry("en", "Training"));
+            assertThat(request.bodies()).as("its bodies by language")
+                    .containsExactly(entry("en", "We request a training."));
+        });
+    }
+
+    @Test
+    void aRequestGivenOnlyInEnglishIsInEnglish() {
+        MeetingFile file = parser.parse(withRequest("""
+                      - subjects: {en: Campaign}
+                        bodies: {en: We request support for the campaign.}
+                        recipients: [UNODC]
+                """));
+
+        assertThat(file.agreements().get(0).requests().get(0).language()).as("language of the request")
+                .isEqualTo("en");
+    }
+
+    /** Each request's keys, separated by {@code ;}, and the problem with its line (the request starts on line 12). */
+    @ParameterizedTest(name = "{2}")
+    @CsvSource(delimiter = '|', value = {
+            "body: Texto; recipients: [IOM] | 12 | missing key 'subject' (or 'subjects') in 'requests'",
+            "subject: S; body: B; subjects: {fr: Sujet}; recipients: [IOM] | 14 | unknown key 'fr' in 'subjects'",
+            "subject: S; body: B; bodies: {en: \"\"}; recipients: [IOM] | 14 | 'en' is empty"})
+    void aRequestsTextsAreCheckedWithTheirLine(String keys, int line, String english) {
+        String request = "      - " + String.join("\n        ", keys.split("; ")) + "\n";
+
+        MeetingFileException refused = catchThrowableOfType(MeetingFileException.class,
+                () -> parser.parse(withRequest(request)));
+
+        assertThat(refused).as("refused").isNotNull();
+        assertThat(refused.errors()).as("problems").singleElement().asString()
+                .contains("/ line " + line + ": " + english);
+    }
+
+    /** A meeting whose one agreement has the request given, which starts on line 12. */
+    private static byte[] withRequest(String request) {
+        return ("""
+                meeting:
+                  id: test-meeting
+                  name: Reunión de prueba
+                  place: Ciudad de Panamá, Panamá
+                  from: 2016-07-13
+                  to: 2016-07-14
+                agreements:
+                  - number: 1a
+                    text: Solicitar información.
+                    responsible: ST
+                    requests:
+                """ + request).getBytes(StandardCharsets.UTF_8);
     }
 }

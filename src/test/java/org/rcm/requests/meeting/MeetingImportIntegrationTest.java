@@ -184,6 +184,58 @@ public class MeetingImportIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void aRequestInBothLanguagesIsDraftedWithBothAndOneOnlyInEnglishInEnglish() {
+        String id = uniqueId();
+        String yaml = """
+                meeting:
+                  id: %s
+                  name: Reunión de prueba
+                  place: Ciudad de Panamá, Panamá
+                  from: 2016-07-13
+                  to: 2016-07-14
+                agreements:
+                  - number: 2c
+                    text: Solicitar a la OPS y al CICR información sobre las ventanas de enfermedades.
+                    responsible: ST
+                    requests:
+                      - subject: Ventanas de enfermedades
+                        body: Solicitamos la información indicada.
+                        subjects: {en: Disease windows}
+                        bodies: {en: We request the information indicated.}
+                        recipients: [PAHO, ICRC]
+                      - subjects: {en: Campaign support}
+                        bodies: {en: We request support for the campaign.}
+                        recipients: [UNODC]
+                """.formatted(id);
+
+        ImportReport report = importText(yaml);
+
+        String bilingual = report.requests().get(0).reference();
+        assertThat(texts(bilingual)).as("texts of the request in both languages").containsExactly(
+                "es: Ventanas de enfermedades / Solicitamos la información indicada.",
+                "en: Disease windows / We request the information indicated.");
+        Task draft = tasks.createTaskQuery().processInstanceBusinessKey(bilingual)
+                .taskDefinitionKey(Elements.DRAFT_REQUEST).singleResult();
+        assertThat(tasks.getVariable(draft.getId(), Variables.SUBJECT_EN)).as("English subject in the draft form")
+                .isEqualTo("Disease windows");
+        String english = report.requests().get(1).reference();
+        assertThat(texts(english)).as("texts of the request given only in English")
+                .containsExactly("en: Campaign support / We request support for the campaign.");
+        assertThat(report.requests().get(1).subject()).as("subject in the import report").isEqualTo(
+                "Campaign support");
+    }
+
+    private List<String> texts(String reference) {
+        return jdbc.sql("""
+                select language, subject, body, 0 as position from request where reference = ?
+                union all
+                select language, subject, body, 1 as position from request_text where reference = ?
+                order by position, language
+                """).params(reference, reference).query((rs, row) -> rs.getString(1) + ": " + rs.getString(2) + " / "
+                + rs.getString(3).strip()).list();
+    }
+
+    @Test
     void theDemoMeetingHoldsTheRequestsOfTheDesign() throws IOException {
         byte[] demo;
         try (InputStream in = getClass().getResourceAsStream("/demo/meetings/gah-panama-2016-07.yaml")) {
@@ -204,6 +256,9 @@ public class MeetingImportIntegrationTest extends IntegrationTestBase {
         assertThat(recipients("2a", 1)).as("2a joint Troika meeting").containsExactly("CSM");
         assertThat(recipients("2a", 2)).as("2a September invitation").containsExactly("BR", "CO", "EC");
         assertThat(recipients("2c", 1)).as("2c disease windows").containsExactly("ICRC", "PAHO");
+        assertThat(jdbc.sql("select t.subject from request_text t join request r on r.reference = t.reference"
+                + " where r.meeting_id = 'gah-panama-2016-07' and r.agreement_number = '2c' and t.language = 'en'")
+                .query(String.class).single()).as("2c in English too, for the ICRC").startsWith("Information on the");
         assertThat(recipients("2d", 1)).as("2d training").containsExactly("UNHCR");
         assertThat(recipients("2f", 1)).as("2f consulates").isEqualTo(MEMBERS);
         assertThat(recipients("3b", 1)).as("3b campaign").containsExactly("UNODC");

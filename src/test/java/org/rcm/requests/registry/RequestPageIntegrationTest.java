@@ -218,6 +218,35 @@ class RequestPageIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void aRequestInBothLanguagesShowsBothTexts() throws Exception {
+        String subject = "Capacitación " + UUID.randomUUID();
+        String reference = requests.start(new NewRequest(subject, "Solicitamos una capacitación <urgente>.",
+                List.of("UNHCR"), LocalDate.now().plusDays(30).toString(), "support", "es",
+                Map.of("en", "Training on countries of origin"), Map.of("en", "We request a training.")), List.of(),
+                "officer1").reference();
+
+        Document page = page("/registry/" + reference, "officer1");
+
+        assertThat(page.select("#text-es").attr("lang")).as("the Spanish text is marked as Spanish").isEqualTo("es");
+        assertThat(page.select("#text-es").text()).as("the Spanish text, with its subject")
+                .isEqualTo("Español " + subject + " Solicitamos una capacitación <urgente>.");
+        assertThat(page.select("#text-en").text()).as("the English text, with its subject")
+                .isEqualTo("Inglés Training on countries of origin We request a training.");
+        assertThat(page.select(".request-text").eachAttr("id")).as("the request's own language first")
+                .containsExactly("text-es", "text-en");
+    }
+
+    @Test
+    void aRequestInOneLanguageShowsItsText() throws Exception {
+        String reference = start("Un idioma " + UUID.randomUUID(), "IOM").reference();
+
+        Document page = page("/registry/" + reference, "officer1");
+
+        assertThat(page.select(".request-text").eachText()).as("the one text, without a language heading")
+                .containsExactly("Solicitamos la información indicada.");
+    }
+
+    @Test
     void unknownReferenceAnswersNotFoundWithAFriendlyPage() throws Exception {
         HttpResponse<String> response = get("/registry/CRM-1999-9999", "officer1");
 

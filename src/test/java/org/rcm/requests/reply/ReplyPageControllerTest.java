@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +57,7 @@ import org.rcm.requests.request.RequestDetails;
 import org.rcm.requests.request.RequestRegistry;
 import org.rcm.requests.request.RequestService;
 import org.rcm.requests.request.RequestState;
+import org.rcm.requests.request.RequestText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -195,13 +197,13 @@ class ReplyPageControllerTest {
         awaiting("IOM");
         awaiting("PAHO");
         when(requests.details(REFERENCE)).thenAnswer(call -> Optional.of(details()));
-        when(registry.body(REFERENCE)).thenAnswer(call -> Optional.of(body));
+        when(registry.texts(REFERENCE)).thenAnswer(call -> List.of(new RequestText("es", subject, body)));
         when(directory.find("IOM")).thenReturn(Optional.of(new Party("IOM", Party.Kind.ORGANIZATION,
                 "Organización Internacional para las Migraciones", "International Organization for Migration",
-                false, "Focal point", "focal.point@iom.example.org", "en")));
+                false, "Focal point", "focal.point@iom.example.org", "en", "la", "the")));
         when(directory.find("PAHO")).thenReturn(Optional.of(new Party("PAHO", Party.Kind.ORGANIZATION,
                 "Organización Panamericana de la Salud", "Pan American Health Organization", false, "Punto focal",
-                "punto.focal@paho.example.org", "es")));
+                "punto.focal@paho.example.org", "es", "la", "the")));
         when(intake.receiveLinkReply(anyString(), anyString(), anyString(), anyList())).thenAnswer(call -> {
             List<Instant> posted = linkPosts.computeIfAbsent(call.getArgument(1), code -> new ArrayList<>());
             posted.add(clock.now);
@@ -378,6 +380,35 @@ class ReplyPageControllerTest {
         assertThat(posted).isEqualTo(shown);
         assertThat(parsedUploads).as("the upload to a closed link was not parsed").hasValue(0);
         verifyNoInteractions(intake);
+    }
+
+    @Test
+    void aRequestInBothLanguagesIsShownInTheContactsLanguage() throws Exception {
+        when(registry.texts(REFERENCE)).thenReturn(List.of(new RequestText("es", SUBJECT, BODY),
+                new RequestText("en", "Data on returned migrants", "We request the 2024 figures.")));
+
+        String iom = page(get("/reply/" + tokens.create(REFERENCE, "IOM")), status().isOk());
+        String paho = page(get("/reply/" + tokens.create(REFERENCE, "PAHO")), status().isOk());
+
+        assertThat(iom).as("IOM's page").contains("We request the 2024 figures.")
+                .contains("Data on returned migrants").doesNotContain(BODY);
+        assertThat(paho).as("PAHO's page").contains(BODY).contains(SUBJECT).doesNotContain("We request");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "en | Request CRM-2026-0007 no longer awaits a reply from the International Organization for Migration,",
+            "es | La solicitud CRM-2026-0007 ya no espera respuesta de la Organización Internacional para las "
+                    + "Migraciones,"})
+    void theClosedPageNamesTheRecipientWithItsArticle(String language, String sentence) throws Exception {
+        Instant closed = START.minus(Duration.ofDays(8));
+        recipients.put("IOM", new RequestDetails.Recipient("IOM", RecipientState.ANSWERED, LocalDate.of(2026, 12, 31),
+                START.minus(Duration.ofDays(40)), closed, null));
+
+        String page = page(get("/reply/" + tokens.create(REFERENCE, "IOM")).param("lang", language),
+                status().isGone());
+
+        assertThat(Jsoup.parse(page).text()).as("the closed page in " + language).contains(sentence);
     }
 
     // --- links that do not open ---

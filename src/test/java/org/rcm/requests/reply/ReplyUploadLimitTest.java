@@ -37,6 +37,7 @@ import org.rcm.requests.request.RequestDetails;
 import org.rcm.requests.request.RequestRegistry;
 import org.rcm.requests.request.RequestService;
 import org.rcm.requests.request.RequestState;
+import org.rcm.requests.request.RequestText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
@@ -131,7 +132,7 @@ class ReplyUploadLimitTest {
                 "es", RequestState.AWAITING_REPLY, null, LocalDate.of(2026, 12, 31), "pi-1", "officer1", null, null,
                 List.of(new RequestDetails.Recipient("IOM", RecipientState.AWAITING_REPLY, LocalDate.of(2026, 12, 31),
                         null, null, null)), List.of())));
-        when(registry.body(REFERENCE)).thenReturn(Optional.of("Texto"));
+        when(registry.texts(REFERENCE)).thenReturn(List.of(new RequestText("es", "Asunto", "Texto")));
         when(directory.find("IOM")).thenReturn(Optional.empty());
         when(posts.since(anyString(), anyString(), any())).thenReturn(new ReplyPostCount.Recent(0, null));
         when(intake.receiveLinkReply(anyString(), anyString(), anyString(), anyList())).thenReturn(7L);

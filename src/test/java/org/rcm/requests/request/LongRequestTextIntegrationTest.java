@@ -116,6 +116,37 @@ class LongRequestTextIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void aLongEnglishTextFromTheStartFormIsRegisteredWholeAndKeptThroughTheDraftForm() {
+        String english = longText("English");
+        Map<String, Object> form = new HashMap<>(Map.of("subject", "Texto largo en dos idiomas", "body", "Texto corto.",
+                "recipients", SpinValues.jsonValue("[\"IOM\"]").create(),
+                "replyDue", LocalDate.now().plusDays(15).toString(), "kind", "information", "language", "es",
+                "subjectEn", "A long text in two languages", "bodyEn", english));
+
+        identity.setAuthenticatedUserId("officer2");
+        String processInstanceId;
+        try {
+            processInstanceId = forms.submitStartForm(repository.createProcessDefinitionQuery()
+                    .processDefinitionKey(RequestProcess.KEY).latestVersion().singleResult().getId(), form).getId();
+        } finally {
+            identity.clearAuthentication();
+        }
+        String reference = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+                .getBusinessKey();
+        assertThat(registry.texts(reference)).as("the English text in the registry").last()
+                .satisfies(text -> assertThat(text.body()).isEqualTo(english));
+
+        Task draft = journey.onlyTask(reference, Elements.DRAFT_REQUEST, "officer1");
+        String shown = (String) tasks.getVariable(draft.getId(), Variables.BODY_EN);
+        assertThat(shown).as("the draft form's English text").startsWith(english.substring(0, 3_000))
+                .endsWith("/registry/" + reference);
+        journey.complete(draft, "officer1", Map.of(Variables.BODY_EN, shown));
+
+        assertThat(registry.texts(reference)).as("the English text after the draft form came back unchanged").last()
+                .satisfies(text -> assertThat(text.body()).isEqualTo(english));
+    }
+
+    @Test
     void aLongTextFromAMeetingImportIsRegisteredWhole() {
         String body = longText("reunión");
         String yaml = """

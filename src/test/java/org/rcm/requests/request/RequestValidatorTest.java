@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.rcm.requests.directory.Directory;
@@ -88,5 +89,69 @@ class RequestValidatorTest {
 
         assertThat(validator.validate(new NewRequest("S", "B", List.of("MX"), TODAY.toString(), null, null))
                 .replyDue()).as("due today").isEqualTo(TODAY);
+    }
+
+    @Test
+    void takesTheOtherLanguageBesideTheRequestsOwn() {
+        when(directory.unknown(List.of("IOM", "PAHO"))).thenReturn(List.of());
+
+        ValidRequest request = validator.validate(new NewRequest(" Mapeo ", "Texto", List.of("IOM", "PAHO"),
+                "2016-07-28", null, "es", Map.of("en", " Mapping "), Map.of("en", "Text", "es", "Texto")));
+
+        assertThat(request.texts()).as("the Spanish text first, then the English one")
+                .containsExactly(new RequestText("es", "Mapeo", "Texto"), new RequestText("en", "Mapping", "Text"));
+    }
+
+    @Test
+    void aRequestGivenOnlyInEnglishByLanguageIsInEnglish() {
+        when(directory.unknown(List.of("UNODC"))).thenReturn(List.of());
+
+        ValidRequest request = validator.validate(new NewRequest(null, null, List.of("UNODC"), "2016-07-28", null,
+                null, Map.of("en", "Campaign"), Map.of("en", "Support for the campaign.")));
+
+        assertThat(request.language()).as("language of a request given only in English").isEqualTo("en");
+        assertThat(request.texts()).as("its one text")
+                .containsExactly(new RequestText("en", "Campaign", "Support for the campaign."));
+    }
+
+    @Test
+    void eachLanguageNeedsSubjectAndBody() {
+        when(directory.unknown(List.of("IOM"))).thenReturn(List.of());
+
+        assertThatThrownBy(() -> validator.validate(new NewRequest("Mapeo", "Texto", List.of("IOM"), "2016-07-28",
+                null, "es", Map.of("en", "Mapping"), Map.of())))
+                .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.errors())
+                        .as("fields named").containsOnlyKeys("bodies.en")
+                        .hasEntrySatisfying("bodies.en", message -> assertThat(message).contains("English body")));
+    }
+
+    @Test
+    void twoDifferentTextsForTheRequestsLanguageAreRefused() {
+        when(directory.unknown(List.of("IOM"))).thenReturn(List.of());
+
+        assertThatThrownBy(() -> validator.validate(new NewRequest("Mapeo", "Texto", List.of("IOM"), "2016-07-28",
+                null, "es", Map.of("es", "Otro asunto"), Map.of())))
+                .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.errors())
+                        .as("fields named").containsOnlyKeys("subjects.es"));
+    }
+
+    @Test
+    void aLanguageOtherThanTheWorkingLanguagesIsRefused() {
+        when(directory.unknown(List.of("IOM"))).thenReturn(List.of());
+
+        assertThatThrownBy(() -> validator.validate(new NewRequest("Mapeo", "Texto", List.of("IOM"), "2016-07-28",
+                null, "es", Map.of("fr", "Cartographie"), Map.of("fr", "Texte"))))
+                .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.errors())
+                        .as("fields named").containsOnlyKeys("subjects", "bodies"));
+    }
+
+    @Test
+    void theOtherLanguagesSubjectIsOneLine() {
+        when(directory.unknown(List.of("IOM"))).thenReturn(List.of());
+
+        assertThatThrownBy(() -> validator.validate(new NewRequest("Mapeo", "Texto", List.of("IOM"), "2016-07-28",
+                null, "es", Map.of("en", "Mapping\r\nBcc: spy@example.com"), Map.of("en", "Text"))))
+                .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.errors())
+                        .as("fields named").containsOnlyKeys("subjects.en"));
     }
 }

@@ -4,12 +4,12 @@ package org.rcm.requests.mail.outbound;
 public enum MailKind {
     REQUEST, REMINDER, CLARIFICATION, ESCALATION, APPROVAL_REMINDER;
 
-    /** The key of its texts: {@code mail.request.subject}, {@code mail.approval-reminder.intro}… */
     /** Whether the recipient answers this message (and so gets a reply link in it). */
     public boolean answerable() {
         return this == REQUEST || this == REMINDER || this == CLARIFICATION;
     }
 
+    /** The key of its texts: {@code mail.request.subject}, {@code mail.approval-reminder.intro}… */
     public String key() {
         return name().toLowerCase().replace('_', '-');
     }

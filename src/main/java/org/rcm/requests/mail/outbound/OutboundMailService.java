@@ -20,6 +20,7 @@ import org.rcm.requests.directory.Directory;
 import org.rcm.requests.directory.Party;
 import org.rcm.requests.request.RequestDetails;
 import org.rcm.requests.request.RequestRegistry;
+import org.rcm.requests.request.RequestText;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -109,11 +110,13 @@ public class OutboundMailService {
                 .map(RequestDetails.Recipient::replyDue).orElse(request.replyDue());
         Map<String, Object> model = new HashMap<>();
         model.put("reference", request.reference());
-        model.put("subject", request.subject());
-        model.put("body", registry.body(request.reference()).orElse(""));
-        model.put("recipientName", party.name(party.language()));
+        // the text in the recipient's language, else the request's own with a line saying which language it is in
+        RequestText text = RequestText.choose(registry.texts(request.reference()), party.language());
+        model.put("subject", text.subject());
+        model.put("body", text.body());
+        model.put("textLanguage", text.language());
+        MailNames.put(model, party, about, party.language());
         model.put("contactName", party.contactName());
-        model.put("aboutName", about.name(party.language()));
         model.put("replyDue", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(due));
         model.put("clarification", clarification);
         if (kind.answerable()) {

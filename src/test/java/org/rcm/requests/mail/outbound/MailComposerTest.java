@@ -67,9 +67,11 @@ class MailComposerTest {
         model.put("reference", "CRM-2026-0007");
         model.put("subject", "Ventanas de enfermedades");
         model.put("body", "Solicitamos información <urgente>.");
-        model.put("recipientName", "OPS");
+        model.put("recipientName", "la OPS");
+        model.put("recipientTo", "a la OPS");
+        model.put("recipientOf", "de la OPS");
         model.put("contactName", "Punto focal");
-        model.put("aboutName", "OIM");
+        model.put("aboutName", "la OIM");
         model.put("replyDue", "28 de julio de 2016");
         model.put("secretariatName", "Secretaría Técnica");
         model.put("secretariatAddress", "secretaria@crm.example.org");
