@@ -21,11 +21,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Tasklist in English for a user whose browser asks for English: what the engine stores is Spanish, the
  * Secretariat's language (task names, form labels, filter names), and this filter gives English users the English
- * text that the models carry beside it: a task's name from its element's label (the diagrams are English), a form
- * field's {@code label}, {@code dateLabel}, {@code description} or {@code text} from its {@code label_en} (and so on),
- * {@code text_en} properties and an option's label from {@code value_en.<value>} (Camunda Modeler: the field's custom
- * properties), a filter's name from its
- * {@code name_en} property. Never both languages in one label; Spanish and any other language get the Spanish.
+ * text that the models carry beside it: a task's name from its element's label (the diagrams are English); a form
+ * field's {@code label}, {@code dateLabel}, {@code description} or {@code text} from the custom property of the same
+ * name with {@code _en} ({@code label_en} …) and an option's label from {@code value_en.<value>} (Camunda Modeler: the
+ * field's custom properties); a filter's name from its {@code name_en} property. Never both languages in one label;
+ * Spanish and any other language get the Spanish.
  */
 public class TasklistLanguage extends OncePerRequestFilter {
 
