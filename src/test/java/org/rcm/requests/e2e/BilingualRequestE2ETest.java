@@ -81,6 +81,12 @@ class BilingualRequestE2ETest extends IntegrationTestBase {
                 Map.of("Field_subjectEn_61", subjectEn, "Field_bodyEn_62", bodyEn));
         String reference = referenceOf(subject);
 
+        // the officer's first screen (the first filter, "my tasks and my groups' tasks") lists the new draft
+        browser.open(Tasklist.HOME);
+        browser.visible(By.xpath("//*[contains(@class,'tasks-list')]//*[contains(normalize-space(.), "
+                + "'Redactar solicitud · " + reference + "')]"));
+        browser.shot("first-screen-lists-the-draft");
+
         tasklist.openTask(task(reference, Elements.DRAFT_REQUEST, "officer1").getId(), reference);
         tasklist.claim();
         assertThat(tasklist.value("Field_subjectEn_65")).as("the draft form's English subject").isEqualTo(subjectEn);
