@@ -81,11 +81,14 @@ class BilingualRequestE2ETest extends IntegrationTestBase {
                 Map.of("Field_subjectEn_61", subjectEn, "Field_bodyEn_62", bodyEn));
         String reference = referenceOf(subject);
 
-        // the officer's first screen (the first filter, "my tasks and my groups' tasks") lists the new draft
+        // the officer's first screen (the first filter, "my tasks and my groups' tasks", by due date) lists the
+        // drafts waiting for the Secretariat, named in Spanish (other tests' drafts too: the list is shared)
         browser.open(Tasklist.HOME);
         browser.visible(By.xpath("//*[contains(@class,'tasks-list')]//*[contains(normalize-space(.), "
-                + "'Redactar solicitud · " + reference + "')]"));
-        browser.shot("first-screen-lists-the-draft");
+                + "'Redactar solicitud · CRM-')]"));
+        assertThat(browser.driver().getCurrentUrl()).as("Tasklist's order: due date, soonest first")
+                .contains("sorting=").contains("dueDate");
+        browser.shot("first-screen-lists-the-drafts");
 
         tasklist.openTask(task(reference, Elements.DRAFT_REQUEST, "officer1").getId(), reference);
         tasklist.claim();

@@ -16,8 +16,9 @@
  */
 
 export default {
-  // Inter-agency Requests: links from Tasklist's header to the Secretariat's pages (scripts/secretariat-links.js).
-  customScripts: ['scripts/secretariat-links'],
+  // Inter-agency Requests: links from Tasklist's header to the Secretariat's pages (scripts/secretariat-links.js);
+  // tasks by due date, soonest first (scripts/due-date-first.js).
+  customScripts: ['scripts/secretariat-links', 'scripts/due-date-first'],
 
   // Inter-agency Requests: Spanish beside English (locales/es.json, written for every key of Camunda's en.json). The
   // webapps take the first language the browser prefers ('es-HN' counts as 'es') and fall back to English.
