@@ -51,6 +51,14 @@ public class RequestJourney {
         return reference;
     }
 
+    /** A request drafted and approved by Honduras alone: it waits for Mexico and El Salvador. */
+    public String approvedByHonduras(String subject, String... recipients) {
+        String reference = toApproval(subject, recipients);
+        complete(onlyTask(reference, Elements.APPROVE_REQUEST, "delegate-hn"), "delegate-hn",
+                Map.of(Variables.DECISION, "approve"));
+        return reference;
+    }
+
     /** Starts a request, has it drafted and approved, and waits until every recipient's email is delivered. */
     public String sent(String subject, String... recipients) {
         String reference = requests.start(new NewRequest(subject, "Solicitamos la información indicada.",

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rcm.requests.IntegrationTestBase;
+import org.rcm.requests.TestProcesses;
 import org.rcm.requests.request.RequestProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,7 +43,7 @@ class ProcessDeploymentIntegrationTest extends IntegrationTestBase {
 
     @Test
     void brokenFileIsRefusedByNameAndTheOthersStillDeploy(@TempDir Path folder) throws IOException {
-        copyProcesses(folder);
+        TestProcesses.copyInto(folder);
         relabel(folder, "Review reply", "Review the reply");
         Files.writeString(folder.resolve("Broken.bpmn"), "<bpmn:definitions xmlns:bpmn=\"oops\"><unclosed>");
 
@@ -102,7 +102,7 @@ class ProcessDeploymentIntegrationTest extends IntegrationTestBase {
 
     @Test
     void changedModelBecomesANewVersion(@TempDir Path folder) throws IOException {
-        copyProcesses(folder);
+        TestProcesses.copyInto(folder);
         Path model = folder.resolve("InteragencyRequest.bpmn");
         Files.writeString(model, Files.readString(model).replace("name=\"Draft request\"", "name=\"Draft the request\""));
         long versions = processVersions();
@@ -115,7 +115,7 @@ class ProcessDeploymentIntegrationTest extends IntegrationTestBase {
     @Test
     void aChangedFormGoesOutWithItsModelAndARunningRequestKeepsTheFormItStartedWith(@TempDir Path folder)
             throws IOException {
-        copyProcesses(folder);
+        TestProcesses.copyInto(folder);
         relabel(folder, "Review reply", "Review the reply again");
         deployer.deploy(folder);
         String before = repository.createProcessDefinitionQuery().processDefinitionKey(RequestProcess.KEY)
@@ -149,13 +149,5 @@ class ProcessDeploymentIntegrationTest extends IntegrationTestBase {
 
     private long processVersions() {
         return repository.createProcessDefinitionQuery().processDefinitionKey(RequestProcess.KEY).count();
-    }
-
-    private static void copyProcesses(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("processes"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, folder.resolve(file.getFileName()));
-            }
-        }
     }
 }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.rcm.requests.IntegrationTestBase;
 import org.rcm.requests.RequestJourney;
-import org.rcm.requests.request.NewRequest;
+import org.rcm.requests.TestProcesses;
 import org.rcm.requests.request.RequestProcess;
 import org.rcm.requests.request.RequestProcess.Elements;
 import org.rcm.requests.request.RequestProcess.Variables;
@@ -44,7 +42,7 @@ import org.springframework.test.context.TestPropertySource;
 @DirtiesContext
 class ProcessesPageE2ETest extends IntegrationTestBase {
 
-    private static final Path FOLDER = copyOfProcesses();
+    private static final Path FOLDER = TestProcesses.copy();
     private static final Path MODEL = FOLDER.resolve("InteragencyRequest.bpmn");
 
     @RegisterExtension
@@ -141,13 +139,7 @@ class ProcessesPageE2ETest extends IntegrationTestBase {
     }
 
     private String inApproval() {
-        String reference = requests.start(new NewRequest("Migración desde la página", "Solicitamos la información.",
-                List.of("ICRC"), LocalDate.now().plusDays(30).toString(), "information", "es"), List.of(), "officer1")
-                .reference();
-        journey.complete(journey.onlyTask(reference, Elements.DRAFT_REQUEST, "officer1"), "officer1", Map.of());
-        journey.complete(journey.onlyTask(reference, Elements.APPROVE_REQUEST, "delegate-hn"), "delegate-hn",
-                Map.of(Variables.DECISION, "approve"));
-        return reference;
+        return journey.approvedByHonduras("Migración desde la página", "ICRC");
     }
 
     private int version(String reference) {
@@ -159,19 +151,5 @@ class ProcessesPageE2ETest extends IntegrationTestBase {
     private int latestVersion() {
         return repository.createProcessDefinitionQuery().processDefinitionKey(RequestProcess.KEY).latestVersion()
                 .singleResult().getVersion();
-    }
-
-    private static Path copyOfProcesses() {
-        try {
-            Path folder = Files.createTempDirectory("processes-page-");
-            try (Stream<Path> files = Files.list(Path.of("processes"))) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, folder.resolve(file.getFileName()));
-                }
-            }
-            return folder;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -30,9 +29,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rcm.requests.IntegrationTestBase;
+import org.rcm.requests.TestProcesses;
 import org.rcm.requests.RequestJourney;
 import org.rcm.requests.mail.inbound.ReplyIntake;
-import org.rcm.requests.request.NewRequest;
 import org.rcm.requests.request.RequestProcess;
 import org.rcm.requests.request.RequestProcess.Elements;
 import org.rcm.requests.request.RequestProcess.Variables;
@@ -329,14 +328,7 @@ class ProcessMigrationIntegrationTest extends IntegrationTestBase {
     private int deploy(String model) {
         DeploymentBuilder builder = repository.createDeployment().name("migration-test")
                 .addString("InteragencyRequest.bpmn", model);
-        try (java.util.stream.Stream<java.nio.file.Path> forms = java.nio.file.Files.list(
-                java.nio.file.Path.of("processes"))) {
-            for (java.nio.file.Path form : forms.filter(path -> path.toString().endsWith(".form")).toList()) {
-                builder.addString(form.getFileName().toString(), java.nio.file.Files.readString(form));
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        TestProcesses.forms(TestProcesses.FOLDER).forEach(builder::addString);
         DeploymentWithDefinitions deployment = builder.deployWithResult();
         deployments.add(deployment.getId());
         return deployment.getDeployedProcessDefinitions().get(0).getVersion();
@@ -349,13 +341,7 @@ class ProcessMigrationIntegrationTest extends IntegrationTestBase {
     }
 
     private String inApproval(String subject) {
-        String reference = requests.start(new NewRequest(subject, "Solicitamos la información indicada.",
-                List.of("ICRC"), LocalDate.now().plusDays(30).toString(), "information", "es"), List.of(), "officer1")
-                .reference();
-        journey.complete(journey.onlyTask(reference, Elements.DRAFT_REQUEST, "officer1"), "officer1", Map.of());
-        journey.complete(journey.onlyTask(reference, Elements.APPROVE_REQUEST, "delegate-hn"), "delegate-hn",
-                Map.of(Variables.DECISION, "approve"));
-        return reference;
+        return journey.approvedByHonduras(subject, "ICRC");
     }
 
     private String awaitingReply(String subject, String recipient) {

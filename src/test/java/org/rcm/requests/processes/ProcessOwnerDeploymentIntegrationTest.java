@@ -15,12 +15,12 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rcm.requests.IntegrationTestBase;
+import org.rcm.requests.TestProcesses;
 import org.rcm.requests.config.ModelProblem;
 import org.rcm.requests.config.ProcessDeployer;
 import org.rcm.requests.request.RequestProcess;
@@ -42,7 +42,7 @@ import org.springframework.test.context.TestPropertySource;
 @DirtiesContext
 class ProcessOwnerDeploymentIntegrationTest extends IntegrationTestBase {
 
-    private static final Path FOLDER = copyOfProcesses();
+    private static final Path FOLDER = TestProcesses.copy();
     private static final String MODEL = "InteragencyRequest.bpmn";
     /** A delegate expression naming no bean: the engine would only notice when a request reaches the task. */
     private static final String BROKEN = "${sendRequestMailDelegate}";
@@ -123,11 +123,7 @@ class ProcessOwnerDeploymentIntegrationTest extends IntegrationTestBase {
 
         Map<String, String> files = new LinkedHashMap<>();
         files.put(MODEL, relabeled);
-        try (Stream<Path> forms = Files.list(FOLDER)) {
-            for (Path form : forms.filter(path -> path.toString().endsWith(".form")).toList()) {
-                files.put(form.getFileName().toString(), Files.readString(form));
-            }
-        }
+        files.putAll(TestProcesses.forms(FOLDER));
         HttpResponse<String> withForms = modelerDeploy(files);
         assertThat(withForms.statusCode()).as("the model with its forms: " + withForms.body()).isEqualTo(200);
         assertThat(versions()).isEqualTo(versions + 1);
@@ -184,20 +180,6 @@ class ProcessOwnerDeploymentIntegrationTest extends IntegrationTestBase {
     private static String read(String file) {
         try {
             return Files.readString(FOLDER.resolve(file));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path copyOfProcesses() {
-        try {
-            Path folder = Files.createTempDirectory("processes-");
-            try (Stream<Path> files = Files.list(Path.of("processes"))) {
-                for (Path file : files.toList()) {
-                    Files.copy(file, folder.resolve(file.getFileName()));
-                }
-            }
-            return folder;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
