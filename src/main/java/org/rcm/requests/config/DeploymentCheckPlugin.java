@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -25,8 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeploymentCheckPlugin extends AbstractProcessEnginePlugin {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ModelChecker checker;
 
@@ -64,7 +61,7 @@ class DeploymentCheckPlugin extends AbstractProcessEnginePlugin {
         files.forEach((name, content) -> {
             if (name.endsWith(".form")) {
                 try {
-                    formIds.add(JSON.readTree(content).path("id").asText());
+                    formIds.add(ProcessFiles.formId(content));
                 } catch (IOException e) {
                     problems.add(new ModelProblem(name, null, "not a valid form (JSON): " + e.getMessage()));
                 }

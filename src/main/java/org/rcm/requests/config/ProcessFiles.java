@@ -68,7 +68,7 @@ public class ProcessFiles {
         return states;
     }
 
-    /** The files to deploy: every new or changed file, each model with the forms it names, each form with its models. */
+    /** What to deploy: every new or changed file, each model with the forms it names, each form with its models. */
     public Map<String, byte[]> toDeploy(Map<String, byte[]> files) {
         Map<String, State> states = states(files);
         Map<String, String> formFiles = formFiles(files);
@@ -98,6 +98,11 @@ public class ProcessFiles {
         return result;
     }
 
+    /** The id a Camunda Form declares, by which models name it ({@code camunda:formRef}). */
+    static String formId(byte[] form) throws IOException {
+        return JSON.readTree(form).path("id").asText();
+    }
+
     private static List<String> formsNamedBy(byte[] model) {
         Matcher matcher = FORM_REF.matcher(new String(model, java.nio.charset.StandardCharsets.UTF_8));
         return matcher.results().map(result -> result.group(1)).distinct().toList();
@@ -109,7 +114,7 @@ public class ProcessFiles {
         files.forEach((name, content) -> {
             if (name.endsWith(".form")) {
                 try {
-                    forms.put(JSON.readTree(content).path("id").asText(), name);
+                    forms.put(formId(content), name);
                 } catch (IOException e) {
                     // not a form: the deployment check names it
                 }

@@ -68,8 +68,10 @@ public class ProcessCatalog {
 
     public Overview overview() {
         List<FileState> files = new ArrayList<>();
-        processFiles.states(ProcessFiles.read(folder())).forEach((file, state) -> files.add(new FileState(file, state)));
-        return new Overview(processes(), decisions(), files);
+        processFiles.states(ProcessFiles.read(folder()))
+                .forEach((file, state) -> files.add(new FileState(file, state)));
+        Map<String, Date> deployedAt = deploymentTimes();
+        return new Overview(processes(deployedAt), decisions(deployedAt), files);
     }
 
     public List<ModelProblem> check() {
@@ -79,19 +81,19 @@ public class ProcessCatalog {
     /** Only the changed files, in one deployment, after every check; nothing when any file has a problem. */
     public Deployed deploy() {
         ProcessDeployer.Result result = deployer.deployAllOrNothing(folder());
-        return new Deployed(result.deployed(), result.refused().isEmpty() ? processes() : List.of(), result.refused());
+        return new Deployed(result.deployed(), result.refused().isEmpty() ? processes(deploymentTimes()) : List.of(),
+                result.refused());
     }
 
     private Path folder() {
         return deployer.folder();
     }
 
-    private List<Definition> processes() {
+    private List<Definition> processes(Map<String, Date> deployedAt) {
         Map<String, List<ProcessDefinition>> byKey = new LinkedHashMap<>();
         repository.createProcessDefinitionQuery().orderByProcessDefinitionKey().asc().orderByProcessDefinitionVersion()
                 .asc().list().forEach(definition -> byKey.computeIfAbsent(definition.getKey(), key -> new ArrayList<>())
                         .add(definition));
-        Map<String, Date> deployedAt = deploymentTimes();
         List<Definition> definitions = new ArrayList<>();
         byKey.forEach((key, versions) -> definitions.add(new Definition(key, versions.get(versions.size() - 1)
                 .getName(), "process", versions.stream().map(definition -> new Version(definition.getVersion(),
@@ -100,12 +102,11 @@ public class ProcessCatalog {
         return definitions;
     }
 
-    private List<Definition> decisions() {
+    private List<Definition> decisions(Map<String, Date> deployedAt) {
         Map<String, List<DecisionDefinition>> byKey = new LinkedHashMap<>();
         repository.createDecisionDefinitionQuery().orderByDecisionDefinitionKey().asc()
                 .orderByDecisionDefinitionVersion().asc().list().forEach(definition ->
                         byKey.computeIfAbsent(definition.getKey(), key -> new ArrayList<>()).add(definition));
-        Map<String, Date> deployedAt = deploymentTimes();
         List<Definition> definitions = new ArrayList<>();
         byKey.forEach((key, versions) -> definitions.add(new Definition(key, versions.get(versions.size() - 1)
                 .getName(), "decision", versions.stream().map(definition -> new Version(definition.getVersion(),
