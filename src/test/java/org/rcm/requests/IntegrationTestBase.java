@@ -18,6 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "app.mail.inbound.username=" + TestMailServer.SECRETARIAT,
         // tests count tasks and requests; the meeting tests import the demo file themselves
         "app.demo.meetings=false",
+        // the tests send many reminders and escalations to the same few parties in one day; the daily limit has tests
+        // of its own (AutomaticMailIntegrationTest)
+        "app.mail.outbound.max-automatic-per-recipient-per-day=1000",
         // several applications of the test JVM read the same test mailbox at once, and GreenMail cannot MOVE while
         // another session has the folder open ("Need to do this properly" in ImapSessionFolder.getExpunged); a real
         // server can. The archive has a test of its own (MailboxArchiveIntegrationTest).

@@ -61,15 +61,19 @@ public class RequestJourney {
 
     /** Starts a request, has it drafted and approved, and waits until every recipient's email is delivered. */
     public String sent(String subject, String... recipients) {
-        String reference = requests.start(new NewRequest(subject, "Solicitamos la información indicada.",
-                List.of(recipients), LocalDate.now().plusDays(30).toString(), "information", "es"), List.of(),
-                "officer1").reference();
+        return sent(new NewRequest(subject, "Solicitamos la información indicada.", List.of(recipients),
+                LocalDate.now().plusDays(30).toString(), "information", "es"));
+    }
+
+    /** The same with a request of one's own (one that asks for an acknowledgement of receipt, say). */
+    public String sent(NewRequest request) {
+        String reference = requests.start(request, List.of(), "officer1").reference();
         complete(onlyTask(reference, Elements.DRAFT_REQUEST, "officer1"), "officer1", Map.of());
         for (String delegate : DELEGATES) {
             complete(onlyTask(reference, Elements.APPROVE_REQUEST, delegate), delegate,
                     Map.of(Variables.DECISION, "approve"));
         }
-        for (String recipient : recipients) {
+        for (String recipient : request.recipients()) {
             await().atMost(Duration.ofSeconds(20)).until(() -> sentMessage(reference, recipient).isPresent());
         }
         return reference;

@@ -10,5 +10,9 @@ public record CorrespondenceEntry(long id, String reference, String recipient, D
 
     public enum Direction { OUT, IN }
 
-    public enum Status { PENDING, SENT, RECEIVED }
+    /**
+     * {@code HELD}: an automatic message over its recipient's daily limit, sent the next day; {@code CANCELLED}: a held
+     * one that was no longer needed by then, never sent.
+     */
+    public enum Status { PENDING, SENT, RECEIVED, HELD, CANCELLED }
 }

@@ -15,10 +15,12 @@ record RequestPageView(RequestFacts request, List<RecipientRow> recipients, List
     /**
      * One recipient of the request.
      *
-     * @param daysOverdue days past the due date while a reply is still awaited, otherwise 0
+     * @param daysOverdue    days past the due date while a reply is still awaited, otherwise 0
+     * @param acknowledgedAt when it confirmed the receipt, or null
+     * @param checkContact   long silent since it was sent: the Secretariat should check its contact
      */
     record RecipientRow(String code, String name, String state, LocalDate replyDue, Instant sentAt,
-                        Instant answeredAt, long daysOverdue) {
+                        Instant answeredAt, long daysOverdue, Instant acknowledgedAt, boolean checkContact) {
     }
 
     public String tasklistUrl(String taskId) {

@@ -12,6 +12,7 @@ import org.rcm.requests.correspondence.CorrespondenceEntry;
 import org.rcm.requests.correspondence.CorrespondenceLog;
 import org.rcm.requests.directory.Directory;
 import org.rcm.requests.registry.TimelineEvent.Kind;
+import org.rcm.requests.request.RequestDetails;
 import org.rcm.requests.request.RequestRegistry;
 import org.springframework.stereotype.Service;
 
@@ -37,22 +38,28 @@ class RequestTimeline {
     }
 
     Optional<RequestPageView> page(String reference, Locale locale) {
-        return facts.find(reference).map(request -> new RequestPageView(request,
-                recipients(request.reference(), locale.getLanguage()),
-                request.processInstanceId() == null ? List.of() : history.openTasks(request.processInstanceId()),
-                events(request), clock.getZone()));
+        return facts.find(reference).map(request -> {
+            List<RequestDetails.Recipient> recipients = registry.recipients(request.reference());
+            return new RequestPageView(request, rows(recipients, locale.getLanguage()),
+                    request.processInstanceId() == null ? List.of() : history.openTasks(request.processInstanceId()),
+                    events(request, recipients), clock.getZone());
+        });
     }
 
-    private List<RequestPageView.RecipientRow> recipients(String reference, String language) {
+    private List<RequestPageView.RecipientRow> rows(List<RequestDetails.Recipient> recipients, String language) {
         LocalDate today = LocalDate.now(clock);
-        return registry.recipients(reference).stream().map(recipient -> new RequestPageView.RecipientRow(
+        return recipients.stream().map(recipient -> new RequestPageView.RecipientRow(
                 recipient.code(), directory.find(recipient.code()).map(party -> party.name(language)).orElse(""),
                 recipient.state().name(), recipient.replyDue(), recipient.sentAt(), recipient.answeredAt(),
-                recipient.state().daysOverdue(recipient.replyDue(), today))).toList();
+                recipient.state().daysOverdue(recipient.replyDue(), today), recipient.acknowledgedAt(),
+                recipient.checkContact())).toList();
     }
 
-    /** Oldest first; events of the same instant keep their order: registered, engine, messages, closed. */
-    private List<TimelineEvent> events(RequestFacts request) {
+    /**
+     * Oldest first; events of the same instant keep their order: registered, engine, messages, receipts, closed. A
+     * receipt is each recipient's first acknowledgement, with how it came.
+     */
+    private List<TimelineEvent> events(RequestFacts request, List<RequestDetails.Recipient> recipients) {
         List<TimelineEvent> events = new ArrayList<>();
         events.add(TimelineEvent.of(request.createdAt(), Kind.REGISTERED, request.createdBy()));
         if (request.processInstanceId() != null) {
@@ -64,6 +71,14 @@ class RequestTimeline {
             events.add(new TimelineEvent(in || entry.sentAt() == null ? entry.createdAt() : entry.sentAt(),
                     in ? Kind.MESSAGE_IN : Kind.MESSAGE_OUT, in ? entry.from() : null, entry.recipient(), null,
                     null, null, message));
+        }
+        for (RequestDetails.Recipient recipient : recipients) {
+            if (recipient.acknowledgedAt() != null) {
+                // shown as decision.receipt-link or decision.receipt-read-receipt
+                String how = "receipt-" + recipient.acknowledgedVia().name().toLowerCase(Locale.ROOT).replace('_', '-');
+                events.add(TimelineEvent.decision(recipient.acknowledgedAt(), Kind.ACKNOWLEDGED, null,
+                        recipient.code(), how, null, null));
+            }
         }
         if (request.closedAt() != null) {
             events.add(TimelineEvent.decision(request.closedAt(),

@@ -20,7 +20,7 @@ record TimelineEvent(Instant at, Kind kind, String actor, String party, String d
 
     enum Kind {
         REGISTERED, DRAFTED, REDRAFTED, APPROVAL_DECIDED, SILENCE_RECORDED, MESSAGE_OUT, MESSAGE_IN, REPLY_OVERDUE,
-        FOLLOW_UP_DECIDED, REVIEW_DECIDED, DELIVERY_FAILED, CONTACT_CORRECTED, CLOSED, REJECTED
+        FOLLOW_UP_DECIDED, REVIEW_DECIDED, DELIVERY_FAILED, CONTACT_CORRECTED, ACKNOWLEDGED, CLOSED, REJECTED
     }
 
     static TimelineEvent of(Instant at, Kind kind, String actor) {
@@ -35,7 +35,7 @@ record TimelineEvent(Instant at, Kind kind, String actor, String party, String d
     /** The class of the timeline's dot: green for what came in, red for what went wrong or late. */
     public String style() {
         return switch (kind) {
-            case MESSAGE_IN -> "in";
+            case MESSAGE_IN, ACKNOWLEDGED -> "in";
             case REPLY_OVERDUE, DELIVERY_FAILED, SILENCE_RECORDED, REJECTED -> "warning";
             case APPROVAL_DECIDED -> "approve".equals(decision) ? "" : "warning";
             default -> "";

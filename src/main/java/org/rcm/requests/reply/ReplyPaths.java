@@ -4,10 +4,12 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The public pages of the reply link live under {@code /reply/}. */
+/** The public pages of the reply link live under {@code /reply/}: the reply page, and its receipt page. */
 final class ReplyPaths {
 
     static final String PREFIX = "/reply/";
+    /** After a token: the page where its recipient confirms the receipt of the request. */
+    static final String RECEIPT = "/receipt";
     /** What a token looks like: base64url payload, a dot, base64url signature. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,1000}\\.[A-Za-z0-9_-]{1,200}");
 
@@ -23,6 +25,13 @@ final class ReplyPaths {
     static boolean isReplyPage(HttpServletRequest request) {
         String path = pathWithinApplication(request);
         return path != null && (path.equals("/reply") || path.startsWith(PREFIX));
+    }
+
+    /** {@code /reply/{token}/receipt}: a form without uploads, which checks its link itself. */
+    static boolean isReceiptPage(HttpServletRequest request) {
+        String path = pathWithinApplication(request);
+        return path.startsWith(PREFIX) && path.endsWith(RECEIPT)
+                && path.indexOf('/', PREFIX.length()) == path.length() - RECEIPT.length();
     }
 
     /** The last segment of {@code /reply/{token}}, whatever its shape; null for any other path. */

@@ -24,7 +24,8 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * Decides on a post to the reply page before its body is read: the container parses a multipart upload (to temporary
  * files) as soon as anything asks for a parameter, and Spring MVC asks before choosing a controller. A link that does
  * not open, has closed, or has taken its posts for the hour is answered here, with the body unread; an admitted post
- * goes on with its {@link ReplyCase} as the request attribute {@link #ADMITTED}. Runs after
+ * goes on with its {@link ReplyCase} as the request attribute {@link #ADMITTED}. The receipt page takes no upload and
+ * checks its link itself ({@link ReceiptPageController}). Runs after
  * {@link ReplySecurityHeaders}, so that its pages carry the same headers.
  */
 @Component
@@ -53,7 +54,8 @@ class ReplyPostGate extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !ReplyPaths.isReplyPage(request) || WITHOUT_BODY.contains(request.getMethod());
+        return !ReplyPaths.isReplyPage(request) || WITHOUT_BODY.contains(request.getMethod())
+                || ReplyPaths.isReceiptPage(request);
     }
 
     @Override

@@ -71,6 +71,11 @@ public class ReplyTokens implements ReplyLinks {
         return properties.baseUrl() + "/reply/" + create(reference, recipient);
     }
 
+    @Override
+    public String receiptLinkFor(String reference, String recipient) {
+        return linkFor(reference, recipient) + ReplyPaths.RECEIPT;
+    }
+
     private static String encode(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }

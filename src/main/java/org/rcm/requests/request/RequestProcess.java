@@ -69,6 +69,8 @@ public final class RequestProcess {
         public static final String REPLY_DUE = "replyDue";
         public static final String KIND = "kind";
         public static final String LANGUAGE = "language";
+        /** The start and draft forms' "ask for an acknowledgement of receipt". */
+        public static final String ACKNOWLEDGEMENT = "acknowledgement";
         /**
          * The request in a working language other than its own, as the forms show it: {@code subjectEn} and
          * {@code bodyEn} for a Spanish request, {@code subjectEs} and {@code bodyEs} for an English one.

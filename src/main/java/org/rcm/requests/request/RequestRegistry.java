@@ -25,16 +25,18 @@ public class RequestRegistry {
 
     private static final String SELECT = """
             select reference, subject, kind, language, state, outcome, reply_due, process_instance_id, created_by,
-                   created_at, closed_at
+                   created_at, closed_at, acknowledgement
             from request
             """;
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ContactCheck contactCheck;
 
-    RequestRegistry(JdbcClient jdbc, Clock clock) {
+    RequestRegistry(JdbcClient jdbc, Clock clock, ContactCheck contactCheck) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.contactCheck = contactCheck;
     }
 
     /** The next reference of the current year, {@code CRM-2026-0007}; the counter row is locked until commit. */
@@ -63,10 +65,12 @@ public class RequestRegistry {
 
     public void insert(String reference, ValidRequest request, String createdBy) {
         jdbc.sql("""
-                insert into request (reference, subject, body, kind, language, reply_due, state, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                insert into request (reference, subject, body, kind, language, reply_due, state, created_by, created_at,
+                                     acknowledgement)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(reference, request.subject(), request.body(), request.kind().code(), request.language(),
-                Date.valueOf(request.replyDue()), RequestState.DRAFTING.name(), createdBy, now()).update();
+                Date.valueOf(request.replyDue()), RequestState.DRAFTING.name(), createdBy, now(),
+                request.acknowledgement()).update();
         insertOtherTexts(reference, request);
         insertRecipients(reference, request);
     }
@@ -77,9 +81,9 @@ public class RequestRegistry {
      */
     public void updateDraft(String reference, ValidRequest request) {
         jdbc.sql("update request set subject = ?, body = ?, kind = ?, language = ?, reply_due = ?, "
-                        + "approval_round = approval_round + 1 where reference = ?")
+                        + "acknowledgement = ?, approval_round = approval_round + 1 where reference = ?")
                 .params(request.subject(), request.body(), request.kind().code(), request.language(),
-                        Date.valueOf(request.replyDue()), reference).update();
+                        Date.valueOf(request.replyDue()), request.acknowledgement(), reference).update();
         jdbc.sql("delete from request_text where reference = ?").param(reference).update();
         insertOtherTexts(reference, request);
         jdbc.sql("delete from request_recipient where reference = ?").param(reference).update();
@@ -152,6 +156,18 @@ public class RequestRegistry {
                 .params(now(), RecipientState.AWAITING_REPLY.name(), reference, code).update();
     }
 
+    /**
+     * Stamps a recipient's first acknowledgement of receipt; a later one changes nothing. It is no reply: the
+     * recipient's state stays as it is.
+     *
+     * @return whether this was the first
+     */
+    public boolean acknowledge(String reference, String code, Receipt via) {
+        return jdbc.sql("update request_recipient set acknowledged_at = ?, acknowledged_via = ? "
+                        + "where reference = ? and party_code = ? and acknowledged_at is null")
+                .params(now(), via.name(), reference, code).update() == 1;
+    }
+
     public void setRecipientDue(String reference, String code, LocalDate due) {
         jdbc.sql("update request_recipient set reply_due = ? where reference = ? and party_code = ?")
                 .params(Date.valueOf(due), reference, code).update();
@@ -184,10 +200,12 @@ public class RequestRegistry {
     }
 
     private Optional<ValidRequest> request(String reference, String condition) {
-        return jdbc.sql("select subject, body, kind, language, reply_due from request where reference = ?" + condition)
+        return jdbc.sql("select subject, body, kind, language, reply_due, acknowledgement from request "
+                        + "where reference = ?" + condition)
                 .param(reference).query((rs, row) -> new ValidRequest(rs.getString(1), rs.getString(2),
                         recipientCodes(reference), rs.getDate(5).toLocalDate(),
-                        RequestKind.parse(rs.getString(3)).orElseThrow(), rs.getString(4), otherTexts(reference)))
+                        RequestKind.parse(rs.getString(3)).orElseThrow(), rs.getString(4), otherTexts(reference),
+                        rs.getBoolean(6)))
                 .optional();
     }
 
@@ -242,12 +260,33 @@ public class RequestRegistry {
         return withRecipients(requests);
     }
 
+    /**
+     * With each recipient whether its contact needs a check ({@link ContactCheck}): from the last time its request
+     * email went out, and whether a person's answer of it ever came in (the inbox's classification
+     * {@code HUMAN_REPLY}).
+     */
     public List<RequestDetails.Recipient> recipients(String reference) {
-        return jdbc.sql("select party_code, state, reply_due, sent_at, answered_at, closed_at from request_recipient "
-                        + "where reference = ? order by party_code").param(reference)
-                .query((rs, row) -> new RequestDetails.Recipient(rs.getString(1),
-                        RecipientState.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate(), instant(rs, 4),
-                        instant(rs, 5), instant(rs, 6))).list();
+        return jdbc.sql("""
+                select r.party_code, r.state, r.reply_due, r.sent_at, r.answered_at, r.closed_at, r.acknowledged_at,
+                       r.acknowledged_via,
+                       (select max(c.sent_at) from correspondence c where c.reference = r.reference
+                          and c.party_code = r.party_code and c.kind = 'REQUEST' and c.direction = 'OUT')
+                         as request_sent,
+                       (select count(*) from correspondence c where c.reference = r.reference
+                          and c.party_code = r.party_code and c.direction = 'IN'
+                          and c.classification = 'HUMAN_REPLY') as answers
+                from request_recipient r where r.reference = ? order by r.party_code
+                """).param(reference).query((rs, row) -> {
+                    RecipientState state = RecipientState.valueOf(rs.getString(2));
+                    Instant sent = instant(rs, 4);
+                    Instant acknowledged = instant(rs, 7);
+                    Instant requestSent = instant(rs, 9);
+                    return new RequestDetails.Recipient(rs.getString(1), state, rs.getDate(3).toLocalDate(), sent,
+                            instant(rs, 5), instant(rs, 6), acknowledged,
+                            rs.getString(8) == null ? null : Receipt.valueOf(rs.getString(8)),
+                            contactCheck.due(state, requestSent != null ? requestSent : sent, acknowledged,
+                                    rs.getInt(10) > 0, rs.getString(1)));
+                }).list();
     }
 
     private List<RequestDetails> withRecipients(List<RequestDetails> requests) {
@@ -260,7 +299,7 @@ public class RequestRegistry {
                 rs.getString("language"), RequestState.valueOf(rs.getString("state")),
                 outcome == null ? null : RequestOutcome.valueOf(outcome), rs.getDate("reply_due").toLocalDate(),
                 rs.getString("process_instance_id"), rs.getString("created_by"), instant(rs, "created_at"),
-                instant(rs, "closed_at"), List.of(), List.of());
+                instant(rs, "closed_at"), List.of(), List.of(), rs.getBoolean("acknowledgement"));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

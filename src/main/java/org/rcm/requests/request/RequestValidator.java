@@ -76,7 +76,8 @@ public class RequestValidator {
         if (!errors.isEmpty()) {
             throw new RequestValidationException(errors);
         }
-        return new ValidRequest(subject, body, recipients, replyDue, kind, language, List.copyOf(otherTexts));
+        return new ValidRequest(subject, body, recipients, replyDue, kind, language, List.copyOf(otherTexts),
+                Boolean.TRUE.equals(input.acknowledgement()));
     }
 
     /** How the messages name a text: the request's own, or the one in a given language. */

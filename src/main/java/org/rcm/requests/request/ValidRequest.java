@@ -8,10 +8,17 @@ import java.util.Optional;
 /**
  * A request that passed {@link RequestValidator}: known recipients, a due date not in the past, defaults applied.
  * {@code subject} and {@code body} are its text in {@code language}; {@code otherTexts} the same request in the other
- * working language, when the Secretariat wrote it in both (empty otherwise).
+ * working language, when the Secretariat wrote it in both (empty otherwise). {@code acknowledgement}: the request
+ * email asks each recipient to confirm its receipt.
  */
 public record ValidRequest(String subject, String body, List<String> recipients, LocalDate replyDue,
-                           RequestKind kind, String language, List<RequestText> otherTexts) {
+                           RequestKind kind, String language, List<RequestText> otherTexts, boolean acknowledgement) {
+
+    /** A request without an acknowledgement of receipt. */
+    public ValidRequest(String subject, String body, List<String> recipients, LocalDate replyDue, RequestKind kind,
+                        String language, List<RequestText> otherTexts) {
+        this(subject, body, recipients, replyDue, kind, language, otherTexts, false);
+    }
 
     /** A request in one language. */
     public ValidRequest(String subject, String body, List<String> recipients, LocalDate replyDue, RequestKind kind,

@@ -167,7 +167,7 @@ abstract class RequestProcessTestBase {
     /** The real beans under the names the model uses; only the mail service below the mail delegates is a mock. */
     void registerBeans() {
         directory = TestDirectory.directory(jdbc);
-        registry = new RequestRegistry(jdbc, clock);
+        registry = new RequestRegistry(jdbc, clock, new ContactCheck(new ContactCheckProperties(null), clock));
         decisions = TestApproval.decisions(jdbc, clock);
         validator = new RequestValidator(directory, clock);
         RequestVariables variables = new RequestVariables(directory);

@@ -12,6 +12,7 @@ import org.rcm.requests.correspondence.CorrespondenceLog;
 import org.rcm.requests.mail.MailProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rcm.requests.request.Receipt;
 import org.rcm.requests.request.RecipientState;
 import org.rcm.requests.request.RequestRegistry;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Service;
  * The inbox's work on one message. The mailbox reader only stores a message whole (once per Message-ID); the
  * background work ({@link InboxWorker}) then reads it, matches it and delivers it — a reply to its recipient's
  * waiting instance, a bounce to the recipient's delivery-failure path — or hands it to triage; an automatic reply is
- * only logged against its request. A message stays stored whatever happens, in a state it can be found in.
+ * only logged against its request, and a read receipt acknowledges the receipt of its request besides. A message
+ * stays stored whatever happens, in a state it can be found in.
  */
 @Service
 public class InboundMailService {
@@ -124,6 +126,13 @@ public class InboundMailService {
                             parsed.replyText()));
         }
         if (Classification.AUTO_REPLY.name().equals(reading.classification())) {
+            return Result.LOGGED;
+        }
+        if (Classification.READ_RECEIPT.name().equals(reading.classification())) {
+            // verified as a reply is (its own sender, a signed key or the subject tag): else only logged, not applied
+            if (reading.match() != null && reading.problem() == null) {
+                registry.acknowledge(reading.match().reference(), reading.match().recipient(), Receipt.READ_RECEIPT);
+            }
             return Result.LOGGED;
         }
         if (Classification.BOUNCE.name().equals(reading.classification()) && reading.match() != null) {

@@ -18,6 +18,11 @@ final class MailContent {
     final List<String> deliveryStatusTexts = new ArrayList<>();
     /** Message-IDs of messages returned inside a report (message/rfc822 or text/rfc822-headers parts). */
     final List<String> returnedMessageIds = new ArrayList<>();
+    /**
+     * The disposition type of a read receipt's {@code Disposition} field (RFC 8098: {@code displayed},
+     * {@code deleted}…), lower-cased, or null.
+     */
+    String disposition;
     /** The top-level type is multipart/report (a delivery or disposition report). */
     boolean report;
     /** The report-type parameter of a top-level multipart/report, lower-cased ("delivery-status"), or null. */

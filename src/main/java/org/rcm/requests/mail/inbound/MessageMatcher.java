@@ -71,8 +71,8 @@ public class MessageMatcher {
                 .or(() -> messages.sentAs(signed(answered(message)), "in-reply-to"))
                 .or(() -> byTagAndSender(message, sender));
         if (match.isEmpty()) {
-            return new Reading(message.classification() == Classification.AUTO_REPLY ? classification
-                    : Reading.UNRELATED, null, "no request matches", suggestions(message, match, sender));
+            return new Reading(message.classification() == Classification.HUMAN_REPLY ? Reading.UNRELATED
+                    : classification, null, "no request matches", suggestions(message, match, sender));
         }
         if (!belongsToRecipient(message.from(), match.get().recipient())) {
             return new Reading(classification, match.get(), "sender " + message.from() + " does not belong to the "

@@ -24,6 +24,11 @@ import jakarta.mail.internet.MimeMessage;
 public final class MessageParser {
 
     private static final Pattern RETURNED_ID = Pattern.compile("(?im)^\\s*Message-ID:\\s*(<[^<>\\s]+>)");
+    /**
+     * Dispositions (RFC 8098) that say the message reached someone or something that acted on it: a read receipt.
+     * "deleted" (discarded unread) is only an automatic message.
+     */
+    private static final Set<String> READ = Set.of("displayed", "processed", "dispatched");
 
     public ParsedMessage parse(byte[] rawRfc822) {
         try {
@@ -46,6 +51,7 @@ public final class MessageParser {
 
         BounceDetector.Result bounce = BounceDetector.detect(envelope, content, bodyText);
         Classification classification = bounce.report() != null ? Classification.BOUNCE
+                : content.disposition != null && READ.contains(content.disposition) ? Classification.READ_RECEIPT
                 : AutoReplyDetector.isAutoReply(envelope, content, bounce.deliveryNotice()) ? Classification.AUTO_REPLY
                 : Classification.HUMAN_REPLY;
 

@@ -185,6 +185,10 @@ final class MimeWalker {
                 if (id != null) {
                     out.returnedMessageIds.add(id);
                 }
+            } else if (line.regionMatches(true, 0, "Disposition:", 0, 12) && line.indexOf(';') > 0) {
+                // "Disposition: automatic-action/MDN-sent-automatically; displayed": the type after the mode
+                String disposition = line.substring(line.indexOf(';') + 1).trim().split("[/\\s]", 2)[0];
+                out.disposition = disposition.toLowerCase(Locale.ROOT);
             }
         }
     }

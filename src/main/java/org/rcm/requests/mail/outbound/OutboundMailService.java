@@ -9,6 +9,7 @@ import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Service;
  * Sends one message of a request to one party of the directory, in the party's language. The Message-ID is
  * recorded in the correspondence log before the hand-off to the mail server; a retry after a failure sends the
  * same message with the same Message-ID. Message-ID, Reply-To and envelope sender carry the keys of
- * {@link MailSigning}.
+ * {@link MailSigning}. Automatic messages are marked as such (RFC 3834) and limited per recipient and day
+ * ({@link AutomaticMailLimit}): one over the limit is held, not sent, and this returns its Message-ID all the same.
  */
 @Service
 public class OutboundMailService {
@@ -46,10 +48,13 @@ public class OutboundMailService {
     private final MailProperties properties;
     private final ReplyLinks replyLinks;
     private final MailSigning signing;
+    private final AutomaticMailLimit limit;
+    private final OutboundProperties outbound;
 
     OutboundMailService(Directory directory, RequestRegistry registry, CorrespondenceLog log, PendingMessages pending,
                         MailComposer composer, JavaMailSenderImpl sender, MailProperties properties,
-                        ReplyLinks replyLinks, MailSigning signing) {
+                        ReplyLinks replyLinks, MailSigning signing, AutomaticMailLimit limit,
+                        OutboundProperties outbound) {
         this.directory = directory;
         this.registry = registry;
         this.log = log;
@@ -59,6 +64,8 @@ public class OutboundMailService {
         this.properties = properties;
         this.replyLinks = replyLinks;
         this.signing = signing;
+        this.limit = limit;
+        this.outbound = outbound;
     }
 
     /**
@@ -67,6 +74,10 @@ public class OutboundMailService {
      * @return the Message-ID
      */
     public String send(String reference, String to, MailKind kind, String about, String clarification) {
+        Optional<String> held = kind.automatic() ? limit.heldFor(reference, to, kind, about) : Optional.empty();
+        if (held.isPresent()) {
+            return held.get(); // a message held for tomorrow says the same: it goes out then, and this one not at all
+        }
         Party party = directory.get(to);
         RequestDetails request = registry.find(reference)
                 .orElseThrow(() -> new IllegalStateException("No request " + reference + " in the registry"));
@@ -76,6 +87,9 @@ public class OutboundMailService {
                 .map(entry -> new PendingMessages.Pending(entry.id(), entry.messageId()))
                 .orElseGet(() -> pending.record(reference, to, kind, party, mail.subject()));
         String messageId = recorded.messageId();
+        if (kind.automatic() && !limit.admits(to, recorded.id(), about)) {
+            return messageId;
+        }
         try {
             MimeMessage message = new StableIdMimeMessage(sender.getSession(), messageId,
                     signing.returnPath(recorded.id()));
@@ -93,6 +107,14 @@ public class OutboundMailService {
                 }
             }
             message.setHeader("X-CRM-Reference", reference);
+            if (kind.automatic()) {
+                // RFC 3834: no responder should answer it; Exchange also leaves out its out-of-office replies
+                message.setHeader("Auto-Submitted", "auto-generated");
+                message.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
+            }
+            if (kind == MailKind.REQUEST && request.acknowledgement() && outbound.readReceipts()) {
+                message.setHeader("Disposition-Notification-To", properties.secretariatAddress());
+            }
             sender.send(message);
         } catch (MessagingException | java.io.UnsupportedEncodingException e) {
             throw new MailSendingException("Could not build " + kind + " " + messageId + ": " + e.getMessage(), e);
@@ -121,6 +143,9 @@ public class OutboundMailService {
         model.put("clarification", clarification);
         if (kind.answerable()) {
             model.put("replyLink", replyLinks.linkFor(request.reference(), party.code()));
+        }
+        if (kind == MailKind.REQUEST && request.acknowledgement()) {
+            model.put("receiptLink", replyLinks.receiptLinkFor(request.reference(), party.code()));
         }
         model.put("secretariatName", properties.secretariatName());
         model.put("secretariatAddress", properties.secretariatAddress());
