@@ -2,6 +2,7 @@ package org.rcm.requests.mail.outbound;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -47,7 +48,7 @@ class AutomaticMailLimit {
 
     /**
      * Whether the recipient may get one more automatic message today; if not, the recorded message {@code id} is held
-     * until tomorrow.
+     * until this time tomorrow (not midnight: it goes out in the day, as it would have).
      */
     boolean admits(String recipient, long id, String about) {
         jdbc.sql("select code from directory_party where code = ? for update").param(recipient).query(String.class)
@@ -62,7 +63,7 @@ class AutomaticMailLimit {
             return true;
         }
         jdbc.sql("update correspondence set status = 'HELD', held_until = ?, about_code = ? where id = ?")
-                .params(Timestamp.from(nextDay), about, id).update();
+                .params(Timestamp.from(clock.instant().plus(Duration.ofDays(1))), about, id).update();
         return false;
     }
 
