@@ -43,24 +43,18 @@ class ReceiptPageController {
     @GetMapping("/reply/{token}" + ReplyPaths.RECEIPT)
     ModelAndView show(@PathVariable String token, @RequestParam(required = false) String lang) {
         ReplyAdmission.Decision decision = admission.toRead(token);
-        return switch (decision.verdict()) {
-            case INVALID -> problems.invalidLink();
-            case CLOSED -> notices.closed(decision.reply(), token, lang);
-            default -> pages.page(decision.reply(), token, lang, null, HttpStatus.OK);
-        };
+        return decision.verdict() == ReplyAdmission.Verdict.OPEN
+                ? pages.page(decision.reply(), token, lang, null, HttpStatus.OK) : refused(decision, token, lang);
     }
 
     @PostMapping("/reply/{token}" + ReplyPaths.RECEIPT)
     ModelAndView confirm(@PathVariable String token, @RequestParam(required = false) String lang,
                          HttpServletRequest request) {
         ReplyAdmission.Decision decision = admission.toRead(token);
+        if (decision.verdict() != ReplyAdmission.Verdict.OPEN) {
+            return refused(decision, token, lang);
+        }
         ReplyCase reply = decision.reply();
-        if (decision.verdict() == ReplyAdmission.Verdict.INVALID) {
-            return problems.invalidLink();
-        }
-        if (decision.verdict() == ReplyAdmission.Verdict.CLOSED) {
-            return notices.closed(reply, token, lang);
-        }
         if (!FormTokens.matches(request)) {
             return pages.page(reply, token, lang, "receipt.error.session", HttpStatus.FORBIDDEN);
         }
@@ -69,5 +63,11 @@ class ReceiptPageController {
         }
         return new ModelAndView("redirect:/reply/{token}" + ReplyPaths.RECEIPT
                 + (ReplyTexts.speaks(lang) ? "?lang=" + lang : ""));
+    }
+
+    /** A link that does not verify shows no request; one whose recipient is done with says where to write. */
+    private ModelAndView refused(ReplyAdmission.Decision decision, String token, String lang) {
+        return decision.verdict() == ReplyAdmission.Verdict.CLOSED ? notices.closed(decision.reply(), token, lang)
+                : problems.invalidLink();
     }
 }

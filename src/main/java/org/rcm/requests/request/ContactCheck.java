@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * neither acknowledged the receipt nor ever answered. Silence that long suggests the email reaches nobody.
  */
 @Component
-public class ContactCheck {
+class ContactCheck {
 
     private final ContactCheckProperties properties;
     private final Clock clock;
@@ -27,7 +27,7 @@ public class ContactCheck {
      * @param sent     when the request email last went out to the recipient, or null
      * @param answered whether a person's answer of the recipient ever came in
      */
-    public boolean due(RecipientState state, Instant sent, Instant acknowledged, boolean answered, String recipient) {
+    boolean due(RecipientState state, Instant sent, Instant acknowledged, boolean answered, String recipient) {
         boolean awaited = state == RecipientState.AWAITING_REPLY || state == RecipientState.OVERDUE;
         if (!awaited || sent == null || acknowledged != null || answered) {
             return false;

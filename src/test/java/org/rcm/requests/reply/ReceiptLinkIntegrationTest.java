@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,8 +23,13 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -37,7 +43,9 @@ import org.rcm.requests.request.NewRequest;
 import org.rcm.requests.request.Receipt;
 import org.rcm.requests.request.RecipientState;
 import org.rcm.requests.request.RequestDetails;
+import org.rcm.requests.request.RequestProcess;
 import org.rcm.requests.request.RequestProcess.Elements;
+import org.rcm.requests.request.RequestProcess.Variables;
 import org.rcm.requests.request.RequestRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,6 +72,12 @@ class ReceiptLinkIntegrationTest extends IntegrationTestBase {
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
+    @Autowired
+    FormService forms;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    IdentityService identity;
 
     @Test
     void theButtonOfTheLinkLogsTheReceiptOnceAndTheRecipientStillAwaitsItsReply() throws Exception {
@@ -156,6 +170,32 @@ class ReceiptLinkIntegrationTest extends IntegrationTestBase {
                 .isEqualTo(path.replace("/receipt", ""));
         assertThat(english.select("#receipt-form button").text()).as("in English on request")
                 .isEqualTo("Confirm receipt");
+    }
+
+    @Test
+    void theStartFormsCheckboxAsksForReceiptsAndTheDraftFormCanTurnItOff() {
+        String definition = repository.createProcessDefinitionQuery().processDefinitionKey(RequestProcess.KEY)
+                .latestVersion().singleResult().getId();
+        identity.setAuthenticatedUserId("officer1");
+        String processInstanceId;
+        try {
+            processInstanceId = forms.submitStartForm(definition, new HashMap<>(Map.of("subject", "Acuse desde "
+                    + "Tasklist", "body", "Solicitamos la información.", "recipients",
+                    SpinValues.jsonValue("[\"IOM\"]").create(), "replyDue", LocalDate.now().plusDays(15).toString(),
+                    "kind", "information", "language", "es", Variables.ACKNOWLEDGEMENT, true))).getId();
+        } finally {
+            identity.clearAuthentication();
+        }
+        String reference = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+                .getBusinessKey();
+        assertThat(registry.find(reference).orElseThrow().acknowledgement()).as("from the start form").isTrue();
+
+        Task draft = journey.onlyTask(reference, Elements.DRAFT_REQUEST, "officer1");
+        assertThat(forms.getTaskFormVariables(draft.getId()).getValue(Variables.ACKNOWLEDGEMENT, Boolean.class))
+                .as("the draft form's checkbox").isTrue();
+        journey.complete(draft, "officer1", Map.of(Variables.ACKNOWLEDGEMENT, false));
+
+        assertThat(registry.find(reference).orElseThrow().acknowledgement()).as("after the draft").isFalse();
     }
 
     @Test

@@ -34,7 +34,7 @@ class AutomaticMailLimit {
         this.clock = clock;
     }
 
-    /** A held message, to be sent from its {@code heldUntil} on. */
+    /** A held message whose time has come: what composing it again needs. */
     record Held(long id, String reference, String recipient, MailKind kind, String about) {
     }
 
