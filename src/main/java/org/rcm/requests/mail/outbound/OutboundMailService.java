@@ -32,7 +32,8 @@ import org.springframework.stereotype.Service;
  * Sends one message of a request to one party of the directory, in the party's language. The Message-ID is
  * recorded in the correspondence log before the hand-off to the mail server; a retry after a failure sends the
  * same message with the same Message-ID. Message-ID, Reply-To and envelope sender carry the keys of
- * {@link MailSigning}.
+ * {@link MailSigning}. The hand-off itself is {@link SmtpHandOff}'s (counted, logged with the reference and
+ * Message-ID).
  */
 @Service
 public class OutboundMailService {
@@ -46,10 +47,11 @@ public class OutboundMailService {
     private final MailProperties properties;
     private final ReplyLinks replyLinks;
     private final MailSigning signing;
+    private final SmtpHandOff handOff;
 
     OutboundMailService(Directory directory, RequestRegistry registry, CorrespondenceLog log, PendingMessages pending,
                         MailComposer composer, JavaMailSenderImpl sender, MailProperties properties,
-                        ReplyLinks replyLinks, MailSigning signing) {
+                        ReplyLinks replyLinks, MailSigning signing, SmtpHandOff handOff) {
         this.directory = directory;
         this.registry = registry;
         this.log = log;
@@ -59,6 +61,7 @@ public class OutboundMailService {
         this.properties = properties;
         this.replyLinks = replyLinks;
         this.signing = signing;
+        this.handOff = handOff;
     }
 
     /**
@@ -93,7 +96,7 @@ public class OutboundMailService {
                 }
             }
             message.setHeader("X-CRM-Reference", reference);
-            sender.send(message);
+            handOff.send(message, messageId, kind, reference, to);
         } catch (MessagingException | java.io.UnsupportedEncodingException e) {
             throw new MailSendingException("Could not build " + kind + " " + messageId + ": " + e.getMessage(), e);
         } catch (MailException e) {
