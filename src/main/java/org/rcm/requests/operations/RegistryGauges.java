@@ -3,7 +3,9 @@ package org.rcm.requests.operations;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.rcm.requests.mail.inbound.Classification;
 import org.rcm.requests.mail.inbound.Inbox;
+import org.rcm.requests.mail.inbound.Reading;
 import org.rcm.requests.request.RecipientState;
 import org.rcm.requests.request.RequestState;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,13 +70,14 @@ class RegistryGauges implements MeterBinder {
         }
     }
 
-    private static String[] classifications() {
-        Classification[] all = Classification.values();
-        String[] names = new String[all.length + 1];
-        for (int i = 0; i < all.length; i++) {
-            names[i] = all[i].name();
+    /** What reading a message found: a reply, an automatic answer, a bounce, or none of these about a request. */
+    private static List<String> classifications() {
+        List<String> names = new ArrayList<>();
+        for (Classification classification : Classification.values()) {
+            names.add(classification.name());
         }
-        names[all.length] = UNREAD;
+        names.add(Reading.UNRELATED);
+        names.add(UNREAD);
         return names;
     }
 
