@@ -24,7 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
         // several applications of the test JVM read the same test mailbox at once, and GreenMail cannot MOVE while
         // another session has the folder open ("Need to do this properly" in ImapSessionFolder.getExpunged); a real
         // server can. The archive has a test of its own (MailboxArchiveIntegrationTest).
-        "app.mail.inbound.archive-folder="})
+        "app.mail.inbound.archive-folder=",
+        // Spring Boot's tests export no metrics unless asked: the Prometheus endpoint is under test
+        "management.prometheus.metrics.export.enabled=true"})
 public abstract class IntegrationTestBase {
 
     @DynamicPropertySource

@@ -67,6 +67,26 @@ class PostgresIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void healthOnPostgresIsReadyOnTheDatabaseAndShowsTheMailServers() {
+        Actuator actuator = new Actuator(node.port());
+        assertThat(actuator.get("/actuator/health/readiness", null).statusCode()).as("readiness").isEqualTo(200);
+        Map<String, Object> readiness = (Map<String, Object>) actuator.health("/actuator/health/readiness")
+                .get("components");
+        assertThat(readiness).as("what readiness depends on").containsOnlyKeys("db", "readinessState");
+        assertThat((Map<String, Object>) readiness.get("db")).extractingByKey("details")
+                .asString().contains("PostgreSQL");
+        assertThat((Map<String, Object>) actuator.health("/actuator/health/liveness").get("components"))
+                .as("what liveness depends on").containsOnlyKeys("livenessState");
+        await().atMost(BOUNDED).untilAsserted(() -> {
+            assertThat(actuator.component("smtp")).as("smtp").containsEntry("status", "UP");
+            assertThat(actuator.component("imap")).as("imap").containsEntry("status", "UP");
+        });
+        assertThat(actuator.get("/actuator/prometheus", "monitor").body()).as("the scrape on PostgreSQL")
+                .contains("app_requests{state=\"drafting\"}").contains("app_inbox_messages{");
+    }
+
+    @Test
     void requestGoesTheWholeWayOnPostgres() throws Exception {
         RequestJourney journey = node.bean(RequestJourney.class);
         TaskService tasks = node.bean(TaskService.class);

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo identity of the default run (DESIGN.md section 5): admin, two Secretariat officers, one delegate per
- * Troika country, a process owner, all with password 'demo'. Never in production.
+ * Troika country, a process owner, and the Prometheus scraper's user {@code monitor} (group {@code monitoring}), all
+ * with password 'demo'. Never in production.
  */
 @Component
 @ConditionalOnProperty(name = "app.demo.enabled", havingValue = "true")
@@ -49,17 +50,19 @@ class DemoIdentity {
         group("secretariat", "Secretaría Técnica / Technical Secretariat", "WORKFLOW");
         group("troika", "Troika", "WORKFLOW");
         group("process-owner", "Responsables de procesos / Process owners", "WORKFLOW");
+        group("monitoring", "Monitorización / Monitoring (Prometheus)", "SYSTEM");
         user("admin", "Admin", "CRM", "camunda-admin", "secretariat");
         user("owner1", "Process", "Owner", "process-owner");
         user("officer1", "Officer", "One", "secretariat");
         user("officer2", "Officer", "Two", "secretariat");
+        user("monitor", "Prometheus", "Monitoring", "monitoring");
         for (Party country : troika.countries()) {
             String groupId = "troika-" + country.code();
             group(groupId, "Troika — " + country.nameEs() + " / " + country.nameEn(), "WORKFLOW");
             user("delegate-" + country.code().toLowerCase(), "Delegate", country.nameEn(), "troika", groupId);
         }
         authorize();
-        LOG.info("Demo users ready: admin, officer1, officer2, owner1, {} (password '{}')",
+        LOG.info("Demo users ready: admin, officer1, officer2, owner1, monitor, {} (password '{}')",
                 troika.codes().stream().map(code -> "delegate-" + code.toLowerCase()).toList(), PASSWORD);
     }
 

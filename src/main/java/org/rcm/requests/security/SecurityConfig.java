@@ -43,6 +43,8 @@ class SecurityConfig {
 
     static final String[] SECRETARIAT = {"secretariat", "camunda-admin"};
     static final String ADMIN = "camunda-admin";
+    /** The Prometheus scraper (a user of the group monitoring, HTTP Basic) and admins: /actuator/prometheus only. */
+    static final String[] MONITORING = {"monitoring", "camunda-admin"};
     /** Process owners change, deploy and migrate the models of processes/; admins may too. */
     static final String[] PROCESS_OWNERS = {"process-owner", "camunda-admin"};
     /** Pages load scripts only from the application (the chart library comes from a webjar), never inline. */
@@ -128,6 +130,7 @@ class SecurityConfig {
                         .hasAnyAuthority(PROCESS_OWNERS)
                         .requestMatchers("/api/**").hasAnyAuthority(SECRETARIAT)
                         .requestMatchers(Paths.SECRETARIAT_PAGES).hasAnyAuthority(SECRETARIAT)
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyAuthority(MONITORING)
                         .requestMatchers("/actuator/**").hasAuthority(ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes)

@@ -11,6 +11,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 
+import org.rcm.requests.logging.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -33,10 +34,10 @@ class ImapInboundConfig {
     private static final Logger LOG = LoggerFactory.getLogger(ImapInboundConfig.class);
 
     @Bean
-    SecretariatMailReceiver secretariatMailbox(InboundProperties properties) {
+    SecretariatMailReceiver secretariatMailbox(InboundProperties properties, ImapHealthIndicator mailbox) {
         String url = "%s://%s:%s@%s:%d/%s".formatted(properties.protocol(), encode(properties.username()),
                 encode(properties.password()), properties.host(), properties.port(), properties.folder());
-        SecretariatMailReceiver receiver = new SecretariatMailReceiver(url, properties.archiveFolder());
+        SecretariatMailReceiver receiver = new SecretariatMailReceiver(url, properties.archiveFolder(), mailbox);
         receiver.setShouldMarkMessagesAsRead(false);
         receiver.setShouldDeleteMessages(false);
         receiver.setAutoCloseFolder(false);
@@ -54,14 +55,24 @@ class ImapInboundConfig {
         return receiver;
     }
 
+    /**
+     * A mailbox that cannot be reached is logged by its status ({@link ImapHealthIndicator}) once, then at a back-off;
+     * the IDLE adapter's own warning with a stack trace at every reconnection is off (application.yaml), and so is
+     * the poller's error log for failures the status has logged already.
+     */
     @Bean
     IntegrationFlow inboundMailFlow(SecretariatMailReceiver receiver, InboundProperties properties,
-                                    InboundMailService inbound) {
+                                    InboundMailService inbound, ImapHealthIndicator mailbox) {
         var flow = properties.mode() == InboundProperties.Mode.IDLE
                 ? IntegrationFlow.from(Mail.imapIdleAdapter(receiver).autoStartup(true)
                         .reconnectDelay(properties.pollInterval().toMillis()))
                 : IntegrationFlow.from(Mail.imapInboundAdapter(receiver),
-                        poller -> poller.poller(Pollers.fixedDelay(properties.pollInterval()).maxMessagesPerPoll(100)));
+                        poller -> poller.poller(Pollers.fixedDelay(properties.pollInterval()).maxMessagesPerPoll(100)
+                                .errorHandler(error -> {
+                                    if (!mailbox.status().reported(error)) {
+                                        LOG.error("Reading the mailbox failed", error);
+                                    }
+                                })));
         return flow.handle(Message.class, (message, headers) -> {
             take(message, inbound, receiver);
             return null;
@@ -74,6 +85,13 @@ class ImapInboundConfig {
      */
     private static void take(Message<?> message, InboundMailService inbound, SecretariatMailReceiver receiver) {
         MimeMessage mime = (MimeMessage) message.getPayload();
+        try (LogContext context = LogContext.open()) {
+            LogContext.set(LogContext.MESSAGE_ID, messageId(mime));
+            store(mime, inbound, receiver);
+        }
+    }
+
+    private static void store(MimeMessage mime, InboundMailService inbound, SecretariatMailReceiver receiver) {
         try {
             ByteArrayOutputStream raw = new ByteArrayOutputStream();
             mime.writeTo(raw);

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.rcm.requests.correspondence.CorrespondenceEntry;
 import org.rcm.requests.correspondence.CorrespondenceLog;
+import org.rcm.requests.logging.LogContext;
 import org.rcm.requests.mail.MailProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,20 +104,24 @@ public class InboundMailService {
 
     /**
      * The background work's part, inside the caller's transaction: reads the stored message (once), matches it and
-     * delivers it. A passing error (locking, a lost connection) is thrown, for the caller to try again later.
+     * delivers it. A passing error (locking, a lost connection) is thrown, for the caller to try again later. The
+     * Message-ID and the request it belongs to go into the log context of the caller's {@link LogContext}.
      *
      * @param lastChance a reply whose instance does not wait yet goes to triage rather than waiting longer
      */
     Result deliver(long id, boolean lastChance) {
         InboundMessages.Stored stored = messages.stored(id);
         if ("LINK".equals(stored.source())) {
+            LogContext.set(LogContext.REFERENCE, stored.reference());
             Match match = new Match(stored.reference(), stored.recipient(), "reply-link");
             return reply(id, match, stored.replyText(), stored.attachmentNames(), lastChance, () -> triage(id,
                     stored.from(), stored.subject(), new Reading(Classification.HUMAN_REPLY.name(), match, null,
                             List.of(match)), notAwaited(match), stored.replyText()));
         }
         ParsedMessage parsed = parser.parse(stored.raw());
+        LogContext.set(LogContext.MESSAGE_ID, parsed.messageId());
         Reading reading = matcher.read(parsed);
+        LogContext.set(LogContext.REFERENCE, reading.match() == null ? null : reading.match().reference());
         messages.storeReading(id, parsed, reading, oversized(parsed) ? "attachment over "
                 + properties.maxAttachmentBytes() + " bytes kept only in the raw source" : null,
                 properties.maxAttachmentBytes());

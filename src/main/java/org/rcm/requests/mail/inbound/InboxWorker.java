@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.rcm.requests.logging.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -129,7 +130,11 @@ class InboxWorker implements SmartLifecycle {
             return;
         }
         try {
-            pool.execute(() -> work(id));
+            pool.execute(() -> {
+                try (LogContext context = LogContext.open()) {
+                    work(id);
+                }
+            });
         } catch (RejectedExecutionException stopping) {
             inFlight.remove(id);
         }

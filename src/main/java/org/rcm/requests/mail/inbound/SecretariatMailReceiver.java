@@ -31,12 +31,39 @@ class SecretariatMailReceiver extends ImapMailReceiver {
     private final Map<String, Message> fetched = new ConcurrentHashMap<>();
 
     private final String archive;
+    private final ImapHealthIndicator mailbox;
     private volatile boolean moveUnsupported;
 
-    /** @param archive the folder a stored message is moved to; blank: it stays in the inbox, flagged seen */
-    SecretariatMailReceiver(String url, String archive) {
+    /**
+     * @param archive the folder a stored message is moved to; blank: it stays in the inbox, flagged seen
+     * @param mailbox told of every fetch and every failure to reach the mailbox (which it logs once, not each retry)
+     */
+    SecretariatMailReceiver(String url, String archive, ImapHealthIndicator mailbox) {
         super(url);
         this.archive = archive == null ? "" : archive;
+        this.mailbox = mailbox;
+    }
+
+    @Override
+    public void waitForNewMessages() throws MessagingException {
+        try {
+            super.waitForNewMessages();
+        } catch (MessagingException | RuntimeException e) {
+            mailbox.status().failed(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public Object[] receive() throws MessagingException {
+        try {
+            Object[] messages = super.receive();
+            mailbox.fetched();
+            return messages;
+        } catch (MessagingException | RuntimeException e) {
+            mailbox.status().failed(e);
+            throw e;
+        }
     }
 
     /** Read-write, or the \\Seen flag set after storing would not stick. */

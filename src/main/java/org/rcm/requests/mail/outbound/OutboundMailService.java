@@ -35,6 +35,7 @@ import org.springframework.stereotype.Service;
  * same message with the same Message-ID. Message-ID, Reply-To and envelope sender carry the keys of
  * {@link MailSigning}. Automatic messages are marked as such (RFC 3834) and limited per recipient and day
  * ({@link AutomaticMailLimit}): one over the limit is held, not sent, and this returns its Message-ID all the same.
+ * The hand-off itself is {@link SmtpHandOff}'s (counted, logged with the reference and Message-ID).
  */
 @Service
 public class OutboundMailService {
@@ -50,11 +51,12 @@ public class OutboundMailService {
     private final MailSigning signing;
     private final AutomaticMailLimit limit;
     private final OutboundProperties outbound;
+    private final SmtpHandOff handOff;
 
     OutboundMailService(Directory directory, RequestRegistry registry, CorrespondenceLog log, PendingMessages pending,
                         MailComposer composer, JavaMailSenderImpl sender, MailProperties properties,
                         ReplyLinks replyLinks, MailSigning signing, AutomaticMailLimit limit,
-                        OutboundProperties outbound) {
+                        OutboundProperties outbound, SmtpHandOff handOff) {
         this.directory = directory;
         this.registry = registry;
         this.log = log;
@@ -66,6 +68,7 @@ public class OutboundMailService {
         this.signing = signing;
         this.limit = limit;
         this.outbound = outbound;
+        this.handOff = handOff;
     }
 
     /**
@@ -115,7 +118,7 @@ public class OutboundMailService {
             if (kind == MailKind.REQUEST && request.acknowledgement() && outbound.readReceipts()) {
                 message.setHeader("Disposition-Notification-To", properties.secretariatAddress());
             }
-            sender.send(message);
+            handOff.send(message, messageId, kind, reference, to);
         } catch (MessagingException | java.io.UnsupportedEncodingException e) {
             throw new MailSendingException("Could not build " + kind + " " + messageId + ": " + e.getMessage(), e);
         } catch (MailException e) {
