@@ -6,11 +6,24 @@ import java.util.List;
 
 import org.rcm.requests.correspondence.CorrespondenceEntry;
 
-/** A request of the registry with its recipients and, for the detail view, its correspondence. */
+/**
+ * A request of the registry with its recipients and, for the detail view, its correspondence. A due date given in
+ * working days keeps their number ({@code replyDueWorkingDays}, else null): each recipient then has its own
+ * {@code replyDue}, and the request's is the latest.
+ */
 public record RequestDetails(String reference, String subject, String kind, String language, RequestState state,
                              RequestOutcome outcome, LocalDate replyDue, String processInstanceId, String createdBy,
                              Instant createdAt, Instant closedAt, List<Recipient> recipients,
-                             List<CorrespondenceEntry> correspondence) {
+                             List<CorrespondenceEntry> correspondence, Integer replyDueWorkingDays) {
+
+    /** A request due on a date. */
+    public RequestDetails(String reference, String subject, String kind, String language, RequestState state,
+                          RequestOutcome outcome, LocalDate replyDue, String processInstanceId, String createdBy,
+                          Instant createdAt, Instant closedAt, List<Recipient> recipients,
+                          List<CorrespondenceEntry> correspondence) {
+        this(reference, subject, kind, language, state, outcome, replyDue, processInstanceId, createdBy, createdAt,
+                closedAt, recipients, correspondence, null);
+    }
 
     public record Recipient(String code, RecipientState state, LocalDate replyDue, Instant sentAt,
                             Instant answeredAt, Instant closedAt) {
@@ -18,11 +31,11 @@ public record RequestDetails(String reference, String subject, String kind, Stri
 
     RequestDetails withRecipients(List<Recipient> list) {
         return new RequestDetails(reference, subject, kind, language, state, outcome, replyDue, processInstanceId,
-                createdBy, createdAt, closedAt, list, correspondence);
+                createdBy, createdAt, closedAt, list, correspondence, replyDueWorkingDays);
     }
 
     RequestDetails withCorrespondence(List<CorrespondenceEntry> entries) {
         return new RequestDetails(reference, subject, kind, language, state, outcome, replyDue, processInstanceId,
-                createdBy, createdAt, closedAt, recipients, entries);
+                createdBy, createdAt, closedAt, recipients, entries, replyDueWorkingDays);
     }
 }
