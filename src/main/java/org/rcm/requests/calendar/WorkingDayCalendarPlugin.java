@@ -76,8 +76,10 @@ public class WorkingDayCalendarPlugin extends AbstractProcessEnginePlugin {
     class Cycle extends CycleBusinessCalendar {
         @Override
         public Date resolveDuedate(String duedateDescription, Date startDate, long repeatOffset) {
-            return WorkingTime.parse(duedateDescription).map(time -> next(time, startDate, repeatOffset))
-                    .orElseGet(() -> super.resolveDuedate(duedateDescription, startDate, repeatOffset));
+            WorkingTime time = WorkingTime.parse(duedateDescription).orElse(null);
+            // null when every repetition is past, which ends the cycle
+            return time == null ? super.resolveDuedate(duedateDescription, startDate, repeatOffset)
+                    : next(time, startDate, repeatOffset);
         }
     }
 
