@@ -119,7 +119,7 @@ public class RequestValidator {
      * Each recipient's due date, {@code workingDays} working days after {@code from} in the recipient's calendar (a
      * country's own, an organization's office's).
      */
-    public Map<String, LocalDate> countDue(List<String> recipients, int workingDays, LocalDate from) {
+    private Map<String, LocalDate> countDue(List<String> recipients, int workingDays, LocalDate from) {
         Map<String, LocalDate> due = new LinkedHashMap<>();
         for (String recipient : recipients) {
             due.put(recipient, this.workingDays.plusWorkingDays(from, workingDays, recipient));
