@@ -8,6 +8,8 @@ import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The public holidays of each country, by country code, as the holiday file gives them; Saturday and Sunday are no
@@ -115,6 +117,6 @@ public record Holidays(String source, Map<String, Country> countries) {
     /** The countries whose holidays the Secretariat has not marked as checked. */
     public Set<String> unchecked() {
         return countries.entrySet().stream().filter(entry -> !entry.getValue().checked()).map(Map.Entry::getKey)
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }
