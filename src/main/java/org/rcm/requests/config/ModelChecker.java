@@ -27,6 +27,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.xml.ModelException;
+import org.rcm.requests.calendar.WorkingTime;
 import org.rcm.requests.request.RequestProcess;
 
 /**
@@ -38,6 +39,8 @@ public class ModelChecker {
     private static final Pattern ROOT = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern VARIABLE_ONLY = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
     private static final Pattern CYCLE = Pattern.compile("^R(\\d*)/(.+)$");
+    /** A method call in a timer's expression: {@code ${workingDays.cycle('R/P5D', recipient)}}. */
+    private static final Pattern CALL = Pattern.compile("^\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(\\s*(?:'([^']*)')?");
     private static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "authenticatedUserId", "true",
             "false", "dateTime");
     private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
@@ -169,10 +172,17 @@ public class ModelChecker {
     private void checkTimer(String file, TimerEventDefinition timer, Map<String, String> literalInputs,
                             List<ModelProblem> problems) {
         String owner = id(timer.getParentElement());
+        for (ModelElementInstance value : new ModelElementInstance[] {timer.getTimeDate(),
+                timer.getTimeDuration(), timer.getTimeCycle()}) {
+            if (value != null && checkCall(file, owner, value.getTextContent(), problems)) {
+                return;
+            }
+        }
         if (timer.getTimeDuration() != null) {
             checkValue(file, owner, "duration", timer.getTimeDuration().getTextContent(), literalInputs, problems);
         } else if (timer.getTimeCycle() != null) {
             String cycle = timer.getTimeCycle().getTextContent().trim();
+            cycle = WorkingTime.parse(cycle).map(WorkingTime::value).orElse(cycle);
             Matcher repeat = CYCLE.matcher(cycle);
             if (repeat.matches()) {
                 checkValue(file, owner, "cycle", repeat.group(2), literalInputs, problems);
@@ -185,9 +195,38 @@ public class ModelChecker {
         }
     }
 
+    /**
+     * A timer's expression that calls a bean's method ({@code ${workingDays.duration('P3D', troikaCountry)}}): the bean
+     * must exist, and the working-day calendar's {@code duration} and {@code cycle} must be given a value that
+     * parses. True when the timer was such a call.
+     */
+    private boolean checkCall(String file, String owner, String text, List<ModelProblem> problems) {
+        Matcher call = CALL.matcher(text == null ? "" : text.trim());
+        if (!call.find()) {
+            return false;
+        }
+        if (!ENGINE_NAMES.contains(call.group(1)) && !isBean.test(call.group(1))) {
+            problems.add(new ModelProblem(file, owner, "timer '" + text.trim() + "' names no bean '" + call.group(1)
+                    + "'"));
+        } else if (call.group(1).equals("workingDays") && call.group(3) != null
+                && (call.group(2).equals("duration") || call.group(2).equals("cycle"))) {
+            String value = call.group(3).trim();
+            Matcher repeat = CYCLE.matcher(value);
+            if (call.group(2).equals("cycle") && !repeat.matches()) {
+                problems.add(new ModelProblem(file, owner, "timer cycle '" + value + "' is not R/<duration> such as "
+                        + "R/P5D"));
+            } else {
+                checkValue(file, owner, call.group(2), repeat.matches() ? repeat.group(2) : value, Map.of(),
+                        problems);
+            }
+        }
+        return true;
+    }
+
     private void checkValue(String file, String owner, String what, String text, Map<String, String> literalInputs,
                             List<ModelProblem> problems) {
         String value = text == null ? "" : text.trim();
+        value = WorkingTime.parse(value).map(WorkingTime::value).orElse(value);
         Matcher variable = VARIABLE_ONLY.matcher(value);
         if (variable.matches()) {
             value = literalInputs.get(variable.group(1));

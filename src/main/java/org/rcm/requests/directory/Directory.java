@@ -13,7 +13,7 @@ public class Directory {
 
     private static final String SELECT = """
             select p.code, p.kind, p.name_es, p.name_en, p.member, c.name, c.email, c.language, p.article_es,
-                   p.article_en
+                   p.article_en, p.calendar_country
             from directory_party p
             join directory_contact c on c.party_code = p.code and c.primary_contact = true
             """;
@@ -43,6 +43,15 @@ public class Directory {
         if (updated == 0) {
             throw new UnknownPartyException(List.of(code));
         }
+    }
+
+    /**
+     * The calendar whose working days count for a party's due dates ({@link Party#calendar()}): a code the directory
+     * does not know is taken as a country code.
+     */
+    public String calendarOf(String code) {
+        return jdbc.sql("select coalesce(calendar_country, code) from directory_party where code = ?").param(code)
+                .query(String.class).optional().orElse(code);
     }
 
     /** The party whose contact has this address, or whose contacts share its domain. */
@@ -77,6 +86,6 @@ public class Directory {
     private Party map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Party(rs.getString(1), Party.Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
                 rs.getBoolean(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10));
+                rs.getString(10), rs.getString(11));
     }
 }

@@ -6,11 +6,25 @@ package org.rcm.requests.directory;
  * @param language  the contact's preferred language, {@code es} or {@code en}
  * @param articleEs the article the Spanish name takes in a sentence ({@code el}, {@code la}, {@code los},
  *                  {@code las}), or null; {@code articleEn} likewise ({@code the})
+ * @param calendarCountry the country whose working days count for the party's due dates: a country's own, an
+ *                  organization's office's; null when the directory names none
  */
 public record Party(String code, Kind kind, String nameEs, String nameEn, boolean member,
-                    String contactName, String email, String language, String articleEs, String articleEn) {
+                    String contactName, String email, String language, String articleEs, String articleEn,
+                    String calendarCountry) {
 
     public enum Kind { ORGANIZATION, COUNTRY }
+
+    /** A party whose calendar the directory does not name. */
+    public Party(String code, Kind kind, String nameEs, String nameEn, boolean member, String contactName,
+                 String email, String language, String articleEs, String articleEn) {
+        this(code, kind, nameEs, nameEn, member, contactName, email, language, articleEs, articleEn, null);
+    }
+
+    /** The code of the calendar its due dates are counted in: its calendar country, else its own code. */
+    public String calendar() {
+        return calendarCountry == null || calendarCountry.isBlank() ? code : calendarCountry;
+    }
 
     public String name(String lang) {
         return "en".equals(lang) ? nameEn : nameEs;

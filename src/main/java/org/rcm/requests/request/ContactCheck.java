@@ -1,10 +1,10 @@
 package org.rcm.requests.request;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.rcm.requests.calendar.WorkingDays;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +17,12 @@ class ContactCheck {
 
     private final ContactCheckProperties properties;
     private final Clock clock;
+    private final WorkingDays workingDays;
 
-    ContactCheck(ContactCheckProperties properties, Clock clock) {
+    ContactCheck(ContactCheckProperties properties, Clock clock, WorkingDays workingDays) {
         this.properties = properties;
         this.clock = clock;
+        this.workingDays = workingDays;
     }
 
     /**
@@ -32,21 +34,8 @@ class ContactCheck {
         if (!awaited || sent == null || acknowledged != null || answered) {
             return false;
         }
-        LocalDate checkOn = plusWorkingDays(LocalDate.ofInstant(sent, clock.getZone()),
+        LocalDate checkOn = workingDays.plusWorkingDays(LocalDate.ofInstant(sent, clock.getZone()),
                 properties.contactCheckAfterWorkingDays(), recipient);
         return !LocalDate.now(clock).isBefore(checkOn);
-    }
-
-    // replaced by the working-day calendar at merge (WorkingDays.plusWorkingDays, the recipient's country: a country's
-    // own code, an organization's office country)
-    private static LocalDate plusWorkingDays(LocalDate from, int days, String countryCode) {
-        LocalDate day = from;
-        for (int left = days; left > 0; ) {
-            day = day.plusDays(1);
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                left--;
-            }
-        }
-        return day;
     }
 }

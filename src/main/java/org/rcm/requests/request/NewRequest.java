@@ -7,22 +7,23 @@ import java.util.Map;
  * A request as a user submits it, before validation: the API body and the Tasklist start form have these fields.
  * {@code replyDue} is the text {@code YYYY-MM-DD}, so that a bad date is a field error, not a parse failure.
  * {@code subject} and {@code body} are the text in {@code language}; {@code subjects} and {@code bodies}, by language
- * ({@code es}, {@code en}), may give it in the other working language too (or instead). {@code acknowledgement}: the
- * request email asks each recipient to confirm its receipt (null: no).
+ * ({@code es}, {@code en}), may give it in the other working language too (or instead). Instead of {@code replyDue},
+ * {@code replyDueWorkingDays} may give the due date as a number of working days (text too, for the same reason).
+ * {@code acknowledgement}: the request email asks each recipient to confirm its receipt (null: no).
  */
 public record NewRequest(String subject, String body, List<String> recipients, String replyDue,
                          String kind, String language, Map<String, String> subjects, Map<String, String> bodies,
-                         Boolean acknowledgement) {
+                         String replyDueWorkingDays, Boolean acknowledgement) {
 
     public NewRequest {
         subjects = subjects == null ? Map.of() : subjects;
         bodies = bodies == null ? Map.of() : bodies;
     }
 
-    /** A request without an acknowledgement of receipt. */
+    /** A request with a due date, without an acknowledgement of receipt. */
     public NewRequest(String subject, String body, List<String> recipients, String replyDue, String kind,
                       String language, Map<String, String> subjects, Map<String, String> bodies) {
-        this(subject, body, recipients, replyDue, kind, language, subjects, bodies, null);
+        this(subject, body, recipients, replyDue, kind, language, subjects, bodies, null, null);
     }
 
     /** A request in one language. */

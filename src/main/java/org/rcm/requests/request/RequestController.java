@@ -34,12 +34,13 @@ class RequestController {
 
     /**
      * {@code subject} and {@code body} are the text in {@code language}; {@code subjects} and {@code bodies} give it by
-     * language ({@code {"es": …, "en": …}}), beside them or instead of them. {@code acknowledgement}: ask each
+     * language ({@code {"es": …, "en": …}}), beside them or instead of them. The due date is {@code replyDue}, or
+     * {@code replyDueWorkingDays}: working days counted in each recipient's calendar. {@code acknowledgement}: ask each
      * recipient to confirm the receipt.
      */
     record StartBody(String subject, String body, List<String> recipients, String replyDue, String kind,
                      String language, Map<String, String> subjects, Map<String, String> bodies,
-                     List<AttachmentBody> attachments, Boolean acknowledgement) {
+                     List<AttachmentBody> attachments, String replyDueWorkingDays, Boolean acknowledgement) {
     }
 
     @PostMapping("/api/requests")
@@ -48,7 +49,7 @@ class RequestController {
                 .map(RequestController::decode).toList();
         RequestService.Started started = service.start(new NewRequest(body.subject(), body.body(), body.recipients(),
                 body.replyDue(), body.kind(), body.language(), body.subjects(), body.bodies(),
-                body.acknowledgement()), attachments,
+                body.replyDueWorkingDays(), body.acknowledgement()), attachments,
                 user == null ? null : user.getName());
         return ResponseEntity.created(URI.create("/api/requests/" + started.reference())).body(started);
     }

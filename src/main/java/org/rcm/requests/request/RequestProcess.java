@@ -67,6 +67,8 @@ public final class RequestProcess {
         public static final String RECIPIENTS = "recipients";
         public static final String RECIPIENT_LIST = "recipientList";
         public static final String REPLY_DUE = "replyDue";
+        /** The due date in working days, instead of {@link #REPLY_DUE} (which the forms then leave empty). */
+        public static final String REPLY_DUE_WORKING_DAYS = "replyDueWorkingDays";
         public static final String KIND = "kind";
         public static final String LANGUAGE = "language";
         /** The start and draft forms' "ask for an acknowledgement of receipt". */

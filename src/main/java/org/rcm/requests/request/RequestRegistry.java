@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -25,7 +27,7 @@ public class RequestRegistry {
 
     private static final String SELECT = """
             select reference, subject, kind, language, state, outcome, reply_due, process_instance_id, created_by,
-                   created_at, closed_at, acknowledgement
+                   created_at, closed_at, reply_due_working_days, acknowledgement
             from request
             """;
 
@@ -65,12 +67,12 @@ public class RequestRegistry {
 
     public void insert(String reference, ValidRequest request, String createdBy) {
         jdbc.sql("""
-                insert into request (reference, subject, body, kind, language, reply_due, state, created_by, created_at,
-                                     acknowledgement)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                insert into request (reference, subject, body, kind, language, reply_due, reply_due_working_days, state,
+                                     created_by, created_at, acknowledgement)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(reference, request.subject(), request.body(), request.kind().code(), request.language(),
-                Date.valueOf(request.replyDue()), RequestState.DRAFTING.name(), createdBy, now(),
-                request.acknowledgement()).update();
+                Date.valueOf(request.replyDue()), request.replyDueWorkingDays(), RequestState.DRAFTING.name(),
+                createdBy, now(), request.acknowledgement()).update();
         insertOtherTexts(reference, request);
         insertRecipients(reference, request);
     }
@@ -81,9 +83,11 @@ public class RequestRegistry {
      */
     public void updateDraft(String reference, ValidRequest request) {
         jdbc.sql("update request set subject = ?, body = ?, kind = ?, language = ?, reply_due = ?, "
-                        + "acknowledgement = ?, approval_round = approval_round + 1 where reference = ?")
+                        + "reply_due_working_days = ?, acknowledgement = ?, approval_round = approval_round + 1 "
+                        + "where reference = ?")
                 .params(request.subject(), request.body(), request.kind().code(), request.language(),
-                        Date.valueOf(request.replyDue()), request.acknowledgement(), reference).update();
+                        Date.valueOf(request.replyDue()), request.replyDueWorkingDays(), request.acknowledgement(),
+                        reference).update();
         jdbc.sql("delete from request_text where reference = ?").param(reference).update();
         insertOtherTexts(reference, request);
         jdbc.sql("delete from request_recipient where reference = ?").param(reference).update();
@@ -100,7 +104,7 @@ public class RequestRegistry {
     private void insertRecipients(String reference, ValidRequest request) {
         for (String code : request.recipients()) {
             jdbc.sql("insert into request_recipient (reference, party_code, state, reply_due) values (?, ?, ?, ?)")
-                    .params(reference, code, RecipientState.PENDING.name(), Date.valueOf(request.replyDue()))
+                    .params(reference, code, RecipientState.PENDING.name(), Date.valueOf(request.replyDue(code)))
                     .update();
         }
     }
@@ -173,6 +177,24 @@ public class RequestRegistry {
                 .params(Date.valueOf(due), reference, code).update();
     }
 
+    /** The request's own due date (for a due date in working days, the latest of its recipients'). */
+    public void setReplyDue(String reference, LocalDate due) {
+        jdbc.sql("update request set reply_due = ? where reference = ?").params(Date.valueOf(due), reference).update();
+    }
+
+    /** The working days a request's recipients have to reply, when its due date was given so. */
+    public Optional<Integer> replyDueWorkingDays(String reference) {
+        return jdbc.sql("select reply_due_working_days from request where reference = ?").param(reference)
+                .query((rs, row) -> (Integer) rs.getObject(1, Integer.class)).optional()
+                .flatMap(Optional::ofNullable);
+    }
+
+    /** One recipient's due date; empty when it is no recipient of the request. */
+    public Optional<LocalDate> recipientDue(String reference, String code) {
+        return jdbc.sql("select reply_due from request_recipient where reference = ? and party_code = ?")
+                .params(reference, code).query((rs, row) -> rs.getDate(1).toLocalDate()).optional();
+    }
+
     public Optional<RequestDetails> find(String reference) {
         return jdbc.sql(SELECT + " where reference = ?").param(reference).query(this::map).optional()
                 .map(details -> withRecipients(List.of(details)).get(0));
@@ -200,12 +222,19 @@ public class RequestRegistry {
     }
 
     private Optional<ValidRequest> request(String reference, String condition) {
-        return jdbc.sql("select subject, body, kind, language, reply_due, acknowledgement from request "
-                        + "where reference = ?" + condition)
-                .param(reference).query((rs, row) -> new ValidRequest(rs.getString(1), rs.getString(2),
-                        recipientCodes(reference), rs.getDate(5).toLocalDate(),
-                        RequestKind.parse(rs.getString(3)).orElseThrow(), rs.getString(4), otherTexts(reference),
-                        rs.getBoolean(6)))
+        return jdbc.sql("select subject, body, kind, language, reply_due, reply_due_working_days, acknowledgement "
+                        + "from request where reference = ?" + condition)
+                .param(reference).query((rs, row) -> {
+                    Integer workingDays = rs.getObject(6, Integer.class);
+                    Map<String, LocalDate> recipientDue = new LinkedHashMap<>();
+                    if (workingDays != null) {
+                        recipients(reference).forEach(recipient -> recipientDue.put(recipient.code(),
+                                recipient.replyDue()));
+                    }
+                    return new ValidRequest(rs.getString(1), rs.getString(2), recipientCodes(reference),
+                            rs.getDate(5).toLocalDate(), RequestKind.parse(rs.getString(3)).orElseThrow(),
+                            rs.getString(4), otherTexts(reference), workingDays, recipientDue, rs.getBoolean(7));
+                })
                 .optional();
     }
 
@@ -299,7 +328,8 @@ public class RequestRegistry {
                 rs.getString("language"), RequestState.valueOf(rs.getString("state")),
                 outcome == null ? null : RequestOutcome.valueOf(outcome), rs.getDate("reply_due").toLocalDate(),
                 rs.getString("process_instance_id"), rs.getString("created_by"), instant(rs, "created_at"),
-                instant(rs, "closed_at"), List.of(), List.of(), rs.getBoolean("acknowledgement"));
+                instant(rs, "closed_at"), List.of(), List.of(), rs.getObject("reply_due_working_days", Integer.class),
+                rs.getBoolean("acknowledgement"));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -25,6 +25,16 @@ public class RequestRoute {
         return registry.recipientCodes(execution.getProcessBusinessKey());
     }
 
+    /**
+     * A recipient's due date, {@code 2026-03-20}, as the registry has it: the request's, or the recipient's own when
+     * the due date was given in working days ({@code ${requestRoute.replyDue(execution, recipient)}}).
+     */
+    public String replyDue(DelegateExecution execution, String recipient) {
+        String reference = execution.getProcessBusinessKey();
+        return registry.recipientDue(reference, recipient).orElseThrow(() -> new IllegalStateException(recipient
+                + " is no recipient of " + reference)).toString();
+    }
+
     public List<String> troikaCountries() {
         return troika.codes();
     }

@@ -71,7 +71,8 @@ public class RequestService {
         input.bodies().forEach((language, text) -> bodies.put(language,
                 BodyPreview.restore(reference, "bodies." + language, text, storedBody(stored, language))));
         ValidRequest request = validator.validate(new NewRequest(input.subject(), body, input.recipients(),
-                input.replyDue(), input.kind(), input.language(), input.subjects(), bodies, input.acknowledgement()));
+                input.replyDue(), input.kind(), input.language(), input.subjects(), bodies,
+                input.replyDueWorkingDays(), input.acknowledgement()));
         registry.updateDraft(reference, request);
         return request;
     }

@@ -1,21 +1,27 @@
 package org.rcm.requests.request;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.rcm.requests.calendar.Holidays;
+import org.rcm.requests.calendar.WorkingDays;
 import org.rcm.requests.directory.Directory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks a submitted request field by field; messages are bilingual, as the officers' forms are. A request has its text
- * in its own language and may have it in the other working language too: each text needs both subject and body.
+ * in its own language and may have it in the other working language too: each text needs both subject and body. The
+ * due date is a date, or a number of working days counted from today in each recipient's calendar.
  */
 @Component
 public class RequestValidator {
@@ -23,13 +29,23 @@ public class RequestValidator {
     static final int MAX_SUBJECT = 500;
     /** The registry's column holds a million; a request text of a few hundred pages is still a text. */
     public static final int MAX_BODY = 500_000;
+    /** About a year of working days. */
+    public static final int MAX_WORKING_DAYS = 260;
 
     private final Directory directory;
     private final Clock clock;
+    private final WorkingDays workingDays;
 
-    RequestValidator(Directory directory, Clock clock) {
+    @Autowired
+    RequestValidator(Directory directory, Clock clock, WorkingDays workingDays) {
         this.directory = directory;
         this.clock = clock;
+        this.workingDays = workingDays;
+    }
+
+    /** Working days without holidays (weekends only), in each recipient's calendar of the directory. */
+    RequestValidator(Directory directory, Clock clock) {
+        this(directory, clock, new WorkingDays(Holidays.none(), directory::calendarOf));
     }
 
     /** The request, cleaned and with defaults; or a {@link RequestValidationException} naming every bad field. */
@@ -55,6 +71,7 @@ public class RequestValidator {
             otherTexts.add(new RequestText(other, otherSubject, otherBody));
         }
         List<String> recipients = RecipientCodes.parse(input.recipients());
+        boolean knownRecipients = false;
         if (recipients.isEmpty()) {
             errors.put("recipients", "Indique al menos un destinatario / At least one recipient is required");
         } else {
@@ -63,8 +80,26 @@ public class RequestValidator {
                 errors.put("recipients", "Código desconocido en el directorio / Unknown directory code: "
                         + String.join(", ", unknown));
             }
+            knownRecipients = unknown.isEmpty();
         }
-        LocalDate replyDue = parseDue(trim(input.replyDue()), errors);
+        String dueText = trim(input.replyDue());
+        String workingDaysText = trim(input.replyDueWorkingDays());
+        LocalDate replyDue = null;
+        Integer replyDueWorkingDays = null;
+        Map<String, LocalDate> recipientDue = Map.of();
+        if (!dueText.isEmpty() && !workingDaysText.isEmpty()) {
+            errors.put("replyDueWorkingDays", "Indique la fecha límite (replyDue) o los días hábiles "
+                    + "(replyDueWorkingDays), no ambos / Give either the reply due date (replyDue) or the working "
+                    + "days to reply (replyDueWorkingDays), not both");
+        } else if (!workingDaysText.isEmpty()) {
+            replyDueWorkingDays = parseWorkingDays(workingDaysText, errors);
+            if (replyDueWorkingDays != null && knownRecipients) {
+                recipientDue = countDue(recipients, replyDueWorkingDays, LocalDate.now(clock));
+                replyDue = recipientDue.values().stream().max(Comparator.naturalOrder()).orElseThrow();
+            }
+        } else {
+            replyDue = parseDue(dueText, errors);
+        }
         RequestKind kind = RequestKind.INFORMATION;
         if (!trim(input.kind()).isEmpty()) {
             kind = RequestKind.parse(trim(input.kind())).orElse(null);
@@ -77,7 +112,19 @@ public class RequestValidator {
             throw new RequestValidationException(errors);
         }
         return new ValidRequest(subject, body, recipients, replyDue, kind, language, List.copyOf(otherTexts),
-                Boolean.TRUE.equals(input.acknowledgement()));
+                replyDueWorkingDays, recipientDue, Boolean.TRUE.equals(input.acknowledgement()));
+    }
+
+    /**
+     * Each recipient's due date, {@code workingDays} working days after {@code from} in the recipient's calendar (a
+     * country's own, an organization's office's).
+     */
+    private Map<String, LocalDate> countDue(List<String> recipients, int workingDays, LocalDate from) {
+        Map<String, LocalDate> due = new LinkedHashMap<>();
+        for (String recipient : recipients) {
+            due.put(recipient, this.workingDays.plusWorkingDays(from, workingDays, recipient));
+        }
+        return due;
     }
 
     /** How the messages name a text: the request's own, or the one in a given language. */
@@ -173,9 +220,26 @@ public class RequestValidator {
         return plain.isEmpty() ? keyed : plain;
     }
 
+    private static Integer parseWorkingDays(String text, Map<String, String> errors) {
+        try {
+            int days = new BigDecimal(text).intValueExact();
+            if (days >= 1 && days <= MAX_WORKING_DAYS) {
+                return days;
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // the message below
+        }
+        errors.put("replyDueWorkingDays", "Los días hábiles para responder deben ser un número entero entre 1 y "
+                + MAX_WORKING_DAYS + " / Working days to reply must be a whole number from 1 to " + MAX_WORKING_DAYS
+                + ": " + text);
+        return null;
+    }
+
     private LocalDate parseDue(String text, Map<String, String> errors) {
         if (text.isEmpty()) {
-            errors.put("replyDue", "La fecha límite de respuesta es obligatoria / Reply due date is required");
+            errors.put("replyDue", "Indique la fecha límite de respuesta o los días hábiles para responder "
+                    + "(replyDueWorkingDays) / Give the reply due date or the working days to reply "
+                    + "(replyDueWorkingDays)");
             return null;
         }
         try {

@@ -44,6 +44,7 @@ public class RequestVariables {
         return new NewRequest(text(scope, Variables.SUBJECT), LongTexts.read(scope, Variables.BODY),
                 RecipientCodes.parse(scope.getVariable(Variables.RECIPIENTS)), text(scope, Variables.REPLY_DUE),
                 text(scope, Variables.KIND), language, subjects, bodies,
+                wholeNumber(scope.getVariable(Variables.REPLY_DUE_WORKING_DAYS)),
                 Boolean.TRUE.equals(scope.getVariable(Variables.ACKNOWLEDGEMENT)));
     }
 
@@ -55,7 +56,10 @@ public class RequestVariables {
         // a JSON array for the forms' tag list
         show(scope, Variables.RECIPIENTS, SpinValues.jsonValue(request.recipients().stream()
                 .map(code -> '"' + code + '"').collect(Collectors.joining(",", "[", "]"))).create());
-        show(scope, Variables.REPLY_DUE, request.replyDue().toString());
+        // a due date in working days shows as their number, and the date field stays empty: the forms take one of the two
+        boolean inWorkingDays = request.replyDueWorkingDays() != null;
+        show(scope, Variables.REPLY_DUE, inWorkingDays ? null : request.replyDue().toString());
+        show(scope, Variables.REPLY_DUE_WORKING_DAYS, request.replyDueWorkingDays());
         show(scope, Variables.KIND, request.kind().code());
         show(scope, Variables.LANGUAGE, request.language());
         show(scope, Variables.ACKNOWLEDGEMENT, request.acknowledgement());
@@ -77,6 +81,14 @@ public class RequestVariables {
 
     private static void show(VariableScope scope, String name, Object value) {
         scope.setVariable(name, value);
+    }
+
+    /** A form's number field gives a Long or a Double: {@code 10.0} is read as {@code 10}. */
+    private static String wholeNumber(Object value) {
+        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+            return Long.toString(number.longValue());
+        }
+        return value == null ? null : value.toString();
     }
 
     private static String text(VariableScope scope, String name) {

@@ -3,27 +3,40 @@ package org.rcm.requests.request;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A request that passed {@link RequestValidator}: known recipients, a due date not in the past, defaults applied.
  * {@code subject} and {@code body} are its text in {@code language}; {@code otherTexts} the same request in the other
- * working language, when the Secretariat wrote it in both (empty otherwise). {@code acknowledgement}: the request
- * email asks each recipient to confirm its receipt.
+ * working language, when the Secretariat wrote it in both (empty otherwise). A due date given in working days keeps
+ * their number ({@code replyDueWorkingDays}, else null) and each recipient's date counted in its own calendar
+ * ({@code recipientDue}); {@code replyDue} is then the latest of them. {@code acknowledgement}: the request email asks
+ * each recipient to confirm its receipt.
  */
 public record ValidRequest(String subject, String body, List<String> recipients, LocalDate replyDue,
-                           RequestKind kind, String language, List<RequestText> otherTexts, boolean acknowledgement) {
+                           RequestKind kind, String language, List<RequestText> otherTexts,
+                           Integer replyDueWorkingDays, Map<String, LocalDate> recipientDue, boolean acknowledgement) {
 
-    /** A request without an acknowledgement of receipt. */
+    public ValidRequest {
+        recipientDue = recipientDue == null ? Map.of() : Map.copyOf(recipientDue);
+    }
+
+    /** A request due on one date for every recipient, without an acknowledgement of receipt. */
     public ValidRequest(String subject, String body, List<String> recipients, LocalDate replyDue, RequestKind kind,
                         String language, List<RequestText> otherTexts) {
-        this(subject, body, recipients, replyDue, kind, language, otherTexts, false);
+        this(subject, body, recipients, replyDue, kind, language, otherTexts, null, Map.of(), false);
     }
 
     /** A request in one language. */
     public ValidRequest(String subject, String body, List<String> recipients, LocalDate replyDue, RequestKind kind,
                         String language) {
         this(subject, body, recipients, replyDue, kind, language, List.of());
+    }
+
+    /** The due date of one recipient: its own when counted in working days, else the request's. */
+    public LocalDate replyDue(String recipient) {
+        return recipientDue.getOrDefault(recipient, replyDue);
     }
 
     /** Every text of the request, its own language's first. */

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class ModelCheckerTest {
 
-    private final ModelChecker checker = new ModelChecker(Set.of("sendRequestMailDelegate", "requestStates")::contains);
+    private final ModelChecker checker = new ModelChecker(Set.of("sendRequestMailDelegate", "requestStates",
+            "workingDays")::contains);
 
     @Test
     void delegateExpressionNamingNoBeanIsReported() {
@@ -69,6 +70,25 @@ class ModelCheckerTest {
     }
 
     @Test
+    void timersInWorkingDaysAreCheckedLikeOthers() {
+        assertThat(check(timer("${workingDays.duration('P3D', troikaCountry)}") + cycle("Event_Cycle",
+                "${workingDays.cycle('R/P5D', recipient)}") + cycle("Event_Literal", "R/P5D @CR")))
+                .as("problems of sound timers in working days").isEmpty();
+
+        assertThat(check(timer("${workingDay.duration('P3D', troikaCountry)}")))
+                .as("problems of a timer calling a misspelt bean").singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("names no bean 'workingDay'"));
+        assertThat(check(cycle("Event_Cycle", "${workingDays.cycle('R/5 days', recipient)}")))
+                .as("problems of a working-day cycle that does not parse").singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("'5 days'"));
+        assertThat(check(cycle("Event_Cycle", "${workingDays.cycle('P5D', recipient)}")))
+                .as("problems of a working-day cycle without R/").singleElement()
+                .satisfies(problem -> assertThat(problem.message()).contains("is not R/<duration>"));
+        assertThat(check(timer("5 days @CR"))).as("problems of a literal in working days that does not parse")
+                .singleElement().satisfies(problem -> assertThat(problem.message()).contains("'5 days @CR'"));
+    }
+
+    @Test
     void scriptTaskIsRefusedUnlessScriptsAreAllowed() {
         String script = "<bpmn:scriptTask id=\"Task_RunScript\" scriptFormat=\"javascript\">"
                 + "<bpmn:script>java.lang.Runtime.getRuntime().exec('rm -rf /')</bpmn:script></bpmn:scriptTask>";
@@ -114,6 +134,13 @@ class ModelCheckerTest {
 
     private static String serviceTask(String expression) {
         return "<bpmn:serviceTask id=\"Task_Send\" camunda:delegateExpression=\"" + expression + "\" />";
+    }
+
+    private static String cycle(String id, String cycle) {
+        return """
+                <bpmn:intermediateCatchEvent id="%s">
+                  <bpmn:timerEventDefinition><bpmn:timeCycle>%s</bpmn:timeCycle></bpmn:timerEventDefinition>
+                </bpmn:intermediateCatchEvent>""".formatted(id, cycle);
     }
 
     private static String timer(String duration) {

@@ -99,8 +99,8 @@ class ProcessesPageE2ETest extends IntegrationTestBase {
         browser.visible(By.id("problems"));
         assertThat(latestVersion()).as("nothing deployed").isEqualTo(startedOn);
 
-        // the reminder interval, shortened in the timer Reminder due
-        Files.writeString(MODEL, original.replace(">R/P7D<", ">R/P3D<"));
+        // the reminder interval, shortened in the timer Reminder due (five working days to three)
+        Files.writeString(MODEL, original.replace("'R/P5D'", "'R/P3D'"));
         browser.open("/processes");
         assertThat(browser.visible(By.cssSelector("#files td[data-state=CHANGED]")).getText()).isNotBlank();
         browser.click(By.id("deploy"));

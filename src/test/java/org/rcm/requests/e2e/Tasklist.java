@@ -49,7 +49,7 @@ final class Tasklist {
         startRequest(subject, body, recipients, due, Map.of());
     }
 
-    /** The same, with more fields of the start form filled in: text by field id. */
+    /** The same, with more fields of the start form filled in: text by field id; no due date when {@code due} is null. */
     void startRequest(String subject, String body, List<String> recipients, LocalDate due,
                       Map<String, String> more) throws IOException {
         browser.click(START_PROCESS);
@@ -62,7 +62,9 @@ final class Tasklist {
         }
         // leave the tag list so that its dropdown closes (Escape would close the whole dialog)
         browser.click(By.cssSelector("label[for$='Field_subject_2']"));
-        date("Field_replyDue_5", due);
+        if (due != null) {
+            date("Field_replyDue_5", due);
+        }
         more.forEach((fieldId, text) -> field(fieldId).sendKeys(text));
         browser.shot("start-form");
         browser.click(By.cssSelector(".modal-footer button.btn-primary"));

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.rcm.requests.IntegrationTestBase;
 import org.rcm.requests.TestProcesses;
 import org.rcm.requests.RequestJourney;
+import org.rcm.requests.calendar.WorkingDays;
 import org.rcm.requests.mail.inbound.ReplyIntake;
 import org.rcm.requests.request.RequestProcess;
 import org.rcm.requests.request.RequestProcess.Elements;
@@ -66,6 +69,8 @@ class ProcessMigrationIntegrationTest extends IntegrationTestBase {
             "BoundaryEvent_SilencePeriodOver");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    @Autowired
+    WorkingDays workingDays;
     @Autowired
     TestRestTemplate rest;
     @Autowired
@@ -144,8 +149,8 @@ class ProcessMigrationIntegrationTest extends IntegrationTestBase {
                 .extracting(Plan.Instance::reference).containsExactlyInAnyOrder(inApproval, awaiting, inReview);
         migrate(renamed, added, inApproval, awaiting, inReview);
 
-        // when: the owner shortens the reminder interval, the cycle of the timer Reminder due
-        int timer = deploy(once(addedTask, ">R/P7D<", ">R/P3D<"));
+        // when: the owner shortens the reminder interval, the cycle of the timer Reminder due (in working days)
+        int timer = deploy(once(addedTask, "'R/P5D'", "'R/P3D'"));
         Plan timerPlan = dryRun(added, timer);
         // then: that timer, and only that one, is replaced
         assertThat(timerPlan.instructions()).as("instructions that replace an event trigger")
@@ -154,9 +159,10 @@ class ProcessMigrationIntegrationTest extends IntegrationTestBase {
         Instant before = Instant.now();
         migrate(added, timer, inApproval, awaiting, inReview);
         Instant after = Instant.now();
-        assertThat(dueDates(awaiting, List.of(REMINDER_DUE))).as("reminder after the timer changed to R/P3D")
-                .singleElement().satisfies(due -> assertThat(due.toInstant())
-                        .isBetween(before.plus(Duration.ofDays(3)), after.plus(Duration.ofDays(3))));
+        assertThat(dueDates(awaiting, List.of(REMINDER_DUE))).as("reminder after the timer changed to R/P3D: three "
+                + "working days of IOM's calendar from the migration").singleElement().satisfies(due -> assertThat(
+                        due.toInstant()).isBetween(workingDaysLater(before, 3, "IOM"),
+                        workingDaysLater(after, 3, "IOM")));
         assertThat(dueDates(awaiting, List.of(REPLY_OVERDUE))).as("reply-overdue timer, unchanged").isEqualTo(overdue);
         assertThat(dueDates(inApproval, APPROVAL_TIMERS)).as("approval timers after three migrations, unchanged")
                 .isEqualTo(approvalTimers);
@@ -169,7 +175,7 @@ class ProcessMigrationIntegrationTest extends IntegrationTestBase {
         awaitAt(inApproval, Elements.AWAIT_REPLY);
         assertThat(dueDates(inApproval, List.of(REMINDER_DUE))).as("reminder of a recipient contacted after the "
                 + "migration").singleElement().satisfies(due -> assertThat(due.toInstant())
-                .isBefore(Instant.now().plus(Duration.ofDays(3)).plusSeconds(60)));
+                .isBefore(workingDaysLater(Instant.now(), 3, "ICRC").plusSeconds(60)));
         reply(inApproval, "ICRC");
         reply(awaiting, "IOM");
         assertThat(journey.onlyTask(awaiting, Elements.REVIEW_REPLY, "officer1").getName())
@@ -335,6 +341,13 @@ class ProcessMigrationIntegrationTest extends IntegrationTestBase {
     }
 
     /** The model with one edit, made where the text occurs exactly once: a model that moved on fails here. */
+    /** The moment {@code days} working days after {@code from} in the calendar of a directory code. */
+    private Instant workingDaysLater(Instant from, int days, String code) {
+        LocalDateTime later = workingDays.holidays().plus(LocalDateTime.ofInstant(from, ZoneId.systemDefault()),
+                "P" + days + "D", workingDays.calendarOf(code));
+        return later.atZone(ZoneId.systemDefault()).toInstant();
+    }
+
     private static String once(String model, String text, String replacement) {
         assertThat(model.split(Pattern.quote(text), -1)).as("occurrences of %s", text).hasSize(2);
         return model.replace(text, replacement);

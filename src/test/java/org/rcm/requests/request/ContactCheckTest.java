@@ -6,10 +6,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.rcm.requests.calendar.Holidays;
+import org.rcm.requests.calendar.WorkingDays;
 
-/** The "check the contact" flag on fixed dates: five working days after sending, weekends not counted. */
+/**
+ * The "check the contact" flag on fixed dates: five working days after sending, weekends and the recipient's holidays
+ * not counted.
+ */
 class ContactCheckTest {
 
     private static final ZoneId PANAMA = ZoneId.of("America/Panama");
@@ -54,15 +60,33 @@ class ContactCheckTest {
 
     @Test
     void theNumberOfWorkingDaysIsConfigured() {
-        ContactCheck twoDays = new ContactCheck(new ContactCheckProperties(2), clockOn("2026-03-09"));
+        ContactCheck twoDays = new ContactCheck(new ContactCheckProperties(2), clockOn("2026-03-09"), WEEKENDS_ONLY);
 
         assertThat(twoDays.due(RecipientState.AWAITING_REPLY, SENT_THURSDAY, null, false, "MX"))
                 .as("Monday: two working days after a Thursday").isTrue();
         assertThat(new ContactCheckProperties(null).contactCheckAfterWorkingDays()).as("the default").isEqualTo(5);
     }
 
+    @Test
+    void aHolidayOfTheRecipientsCountryDoesNotCount() {
+        // Mexico's holiday on Monday 9 March (a made-up one for the test), none in Costa Rica
+        WorkingDays calendars = WorkingDays.of(new Holidays("test", Map.of("MX", new Holidays.Country(
+                Map.of(LocalDate.of(2026, 3, 9), "Feriado de prueba"), true))));
+        ContactCheck onThursday = new ContactCheck(new ContactCheckProperties(null), clockOn("2026-03-12"), calendars);
+        ContactCheck onFriday = new ContactCheck(new ContactCheckProperties(null), clockOn("2026-03-13"), calendars);
+
+        assertThat(onThursday.due(RecipientState.AWAITING_REPLY, SENT_THURSDAY, null, false, "CR"))
+                .as("Costa Rica: five working days").isTrue();
+        assertThat(onThursday.due(RecipientState.AWAITING_REPLY, SENT_THURSDAY, null, false, "MX"))
+                .as("Mexico: four, its holiday not counted").isFalse();
+        assertThat(onFriday.due(RecipientState.AWAITING_REPLY, SENT_THURSDAY, null, false, "MX"))
+                .as("Mexico: five on the Friday").isTrue();
+    }
+
+    private static final WorkingDays WEEKENDS_ONLY = WorkingDays.of(Holidays.none());
+
     private static ContactCheck check(String today) {
-        return new ContactCheck(new ContactCheckProperties(null), clockOn(today));
+        return new ContactCheck(new ContactCheckProperties(null), clockOn(today), WEEKENDS_ONLY);
     }
 
     private static Clock clockOn(String day) {

@@ -536,8 +536,8 @@ class InteragencyRequestProcessTest extends RequestProcessTestBase {
         assertThat(recipientVariable(request, IOM, Variables.RECIPIENT_DUE)).as("recipientDue should be the new date")
                 .isEqualTo(newDue.toString());
         assertThat(timer(BOUNDARY_REPLY_OVERDUE, waiting.getId()).getDuedate())
-                .as("the overdue timer should be due at the end of the new due date")
-                .isEqualTo(endOf(newDue));
+                .as("the overdue timer should be due at the end of the new due date (or of IOM's next working day)")
+                .isEqualTo(overdueAt(newDue, IOM));
         assertThat(recipient(IOM).replyDue()).as("IOM's due date in the registry").isEqualTo(newDue);
         assertThat(recipient(IOM).state()).as("IOM's state in the registry").isEqualTo(RecipientState.AWAITING_REPLY);
         assertThat(mailed(MailKind.REMINDER)).as("extending should send no reminder").isEmpty();
@@ -600,7 +600,8 @@ class InteragencyRequestProcessTest extends RequestProcessTestBase {
                 .isWaitingAt(Elements.AWAIT_REPLY));
         Execution waiting = awaitReplyExecution(request, IOM);
         assertThat(timer(BOUNDARY_REPLY_OVERDUE, waiting.getId()).getDuedate())
-                .as("the overdue timer should be due at the end of the new due date").isEqualTo(endOf(newDue));
+                .as("the overdue timer should be due at the end of the new due date (or of IOM's next working day)")
+                .isEqualTo(overdueAt(newDue, IOM));
         assertThat(recipient(IOM).replyDue()).as("IOM's due date in the registry").isEqualTo(newDue);
         assertThat(recipient(IOM).state()).as("IOM's state in the registry").isEqualTo(RecipientState.AWAITING_REPLY);
         assertThat(mailed(MailKind.ESCALATION)).as("a reminder should not escalate").isEmpty();
@@ -854,7 +855,7 @@ class InteragencyRequestProcessTest extends RequestProcessTestBase {
         assertThat(timer(BOUNDARY_REPLY_OVERDUE, awaitReplyExecution(request, IOM).getId()).getDuedate())
                 .as("IOM's overdue timer should be unchanged").isEqualTo(iomOverdueAt);
         assertThat(timer(BOUNDARY_REPLY_OVERDUE, awaitReplyExecution(request, UNHCR).getId()).getDuedate())
-                .as("UNHCR's overdue timer should follow the new date").isEqualTo(endOf(newDue));
+                .as("UNHCR's overdue timer should follow the new date").isEqualTo(overdueAt(newDue, UNHCR));
         assertThat(recipient(UNHCR).replyDue()).as("UNHCR's due date in the registry").isEqualTo(newDue);
         assertThat(recipient(IOM).replyDue()).as("IOM's due date in the registry").isEqualTo(replyDue);
         assertThat(recipient(IOM).state()).as("IOM should never have been overdue")

@@ -51,6 +51,8 @@ import org.rcm.requests.approval.ApprovalDecisions;
 import org.rcm.requests.approval.ApprovalTally;
 import org.rcm.requests.approval.RecordSilenceDelegate;
 import org.rcm.requests.approval.TestApproval;
+import org.rcm.requests.calendar.HolidayFile;
+import org.rcm.requests.calendar.WorkingDays;
 import org.rcm.requests.correspondence.CorrespondenceLog;
 import org.rcm.requests.directory.Directory;
 import org.rcm.requests.directory.TestDirectory;
@@ -101,7 +103,11 @@ abstract class RequestProcessTestBase {
     static final String IOM = "IOM";
     static final String UNHCR = "UNHCR";
 
-    final Clock clock = Clock.systemDefaultZone();
+    /** The holidays of the tests (and of the engine's calendars, camunda-process-test.cfg.xml). */
+    static final String TEST_HOLIDAYS = "classpath:calendar/test-holidays.yaml";
+
+    /** The application's clock; a test class may fix it (the engine's is {@code ClockUtil}). */
+    final Clock clock = clock();
     final LocalDate today = LocalDate.now(clock);
     final LocalDate replyDue = today.plusDays(30);
 
@@ -120,6 +126,8 @@ abstract class RequestProcessTestBase {
     ApprovalDecisions decisions;
     Directory directory;
     RequestValidator validator;
+    /** The application's calendar over the tests' holidays and the directory's calendars. */
+    WorkingDays workingDays;
     /** Under the real mail delegates: who was sent what is read from its invocations ({@link #mailed}). */
     OutboundMailService mail;
 
@@ -167,9 +175,11 @@ abstract class RequestProcessTestBase {
     /** The real beans under the names the model uses; only the mail service below the mail delegates is a mock. */
     void registerBeans() {
         directory = TestDirectory.directory(jdbc);
-        registry = new RequestRegistry(jdbc, clock, new ContactCheck(new ContactCheckProperties(null), clock));
+        workingDays = new WorkingDays(HolidayFile.read(TEST_HOLIDAYS), directory::calendarOf);
+        registry = new RequestRegistry(jdbc, clock, new ContactCheck(new ContactCheckProperties(null), clock,
+                workingDays));
         decisions = TestApproval.decisions(jdbc, clock);
-        validator = new RequestValidator(directory, clock);
+        validator = new RequestValidator(directory, clock, workingDays);
         RequestVariables variables = new RequestVariables(directory);
         // the correspondence log serves only the request's detail view, which no listener asks for
         RequestService service = new RequestService(validator, registry, mock(CorrespondenceLog.class),
@@ -187,9 +197,16 @@ abstract class RequestProcessTestBase {
         Mocks.register("reviewCompletedListener", new ReviewCompletedListener());
         Mocks.register("contactCorrectedListener", new ContactCorrectedListener(directory));
         Mocks.register("requestStates", new RequestStates(registry));
+        Mocks.register("workingDays", workingDays);
+        Mocks.register("replyDueDates", new ReplyDueDates(registry, workingDays, clock));
 
         mail = mock(OutboundMailService.class);
         TestMailDelegates.over(mail, registry).forEach(Mocks::register);
+    }
+
+    /** The application's clock of this test class: the system's, unless a class fixes it. */
+    Clock clock() {
+        return Clock.systemDefaultZone();
     }
 
     /** What the test deploys: the id of one deployment, deleted with its instances after each test. */
@@ -438,6 +455,14 @@ abstract class RequestProcessTestBase {
 
     static Date endOf(LocalDate day) {
         return Date.from(day.atTime(23, 59, 59).atZone(ZoneId.systemDefault()).toInstant());
+    }
+
+    /**
+     * When a recipient's reply is overdue: at the end of its due date, or of the next working day of its calendar
+     * when the due date is a weekend or holiday there.
+     */
+    Date overdueAt(LocalDate due, String recipient) {
+        return endOf(workingDays.onOrAfter(due, recipient));
     }
 
     static Throwable rootCause(Throwable error) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.rcm.requests.calendar.Holidays;
+import org.rcm.requests.calendar.WorkingDays;
 import org.rcm.requests.directory.Directory;
 
 class RequestValidatorTest {
@@ -153,5 +155,56 @@ class RequestValidatorTest {
                 null, "es", Map.of("en", "Mapping\r\nBcc: spy@example.com"), Map.of("en", "Text"))))
                 .isInstanceOfSatisfying(RequestValidationException.class, e -> assertThat(e.errors())
                         .as("fields named").containsOnlyKeys("subjects.en"));
+    }
+
+    @Test
+    void dueDateInWorkingDaysIsCountedInEachRecipientsCalendar() {
+        when(directory.unknown(List.of("IOM", "UNHCR"))).thenReturn(List.of());
+        Holidays holidays = new Holidays("test", Map.of("PA", new Holidays.Country(
+                Map.of(LocalDate.of(2016, 7, 15), "a holiday"), true)));
+        RequestValidator counting = new RequestValidator(directory, Clock.fixed(
+                TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC),
+                new WorkingDays(holidays, Map.of("IOM", "CR", "UNHCR", "PA")::get));
+
+        ValidRequest request = counting.validate(new NewRequest("Mapeo", "Texto", List.of("IOM", "UNHCR"), null,
+                null, null, Map.of(), Map.of(), "2", null));
+
+        assertThat(request.replyDueWorkingDays()).as("the working days").isEqualTo(2);
+        assertThat(request.replyDue("IOM")).as("IOM's date: two working days after Thursday 14 July 2016")
+                .isEqualTo(LocalDate.of(2016, 7, 18));
+        assertThat(request.replyDue("UNHCR")).as("UNHCR's date, over Panama's holiday of 15 July")
+                .isEqualTo(LocalDate.of(2016, 7, 19));
+        assertThat(request.replyDue()).as("the request's own: the latest").isEqualTo(LocalDate.of(2016, 7, 19));
+        assertThat(counting.validate(new NewRequest("Mapeo", "Texto", List.of("IOM", "UNHCR"), null, null, null,
+                Map.of(), Map.of(), "2.0", null)).replyDueWorkingDays()).as("a form's number 2.0").isEqualTo(2);
+    }
+
+    @Test
+    void dueDateIsADateOrWorkingDaysNeverBothOrNeither() {
+        when(directory.unknown(List.of("IOM"))).thenReturn(List.of());
+
+        assertThat(errors("2016-07-28", "10")).as("both").containsOnlyKeys("replyDueWorkingDays")
+                .containsValue("Indique la fecha límite (replyDue) o los días hábiles (replyDueWorkingDays), no ambos"
+                        + " / Give either the reply due date (replyDue) or the working days to reply "
+                        + "(replyDueWorkingDays), not both");
+        assertThat(errors(null, " ")).as("neither").containsOnlyKeys("replyDue")
+                .containsValue("Indique la fecha límite de respuesta o los días hábiles para responder "
+                        + "(replyDueWorkingDays) / Give the reply due date or the working days to reply "
+                        + "(replyDueWorkingDays)");
+        for (String bad : List.of("0", "-3", "2.5", "diez", "261")) {
+            assertThat(errors(null, bad)).as("working days '%s'", bad).containsOnlyKeys("replyDueWorkingDays")
+                    .containsValue("Los días hábiles para responder deben ser un número entero entre 1 y 260 / "
+                            + "Working days to reply must be a whole number from 1 to 260: " + bad);
+        }
+    }
+
+    private Map<String, String> errors(String replyDue, String workingDays) {
+        try {
+            validator.validate(new NewRequest("Mapeo", "Texto", List.of("IOM"), replyDue, null, null, Map.of(),
+                    Map.of(), workingDays, null));
+        } catch (RequestValidationException e) {
+            return e.errors();
+        }
+        throw new AssertionError("the request should have been refused");
     }
 }
