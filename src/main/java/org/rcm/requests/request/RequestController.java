@@ -34,11 +34,12 @@ class RequestController {
 
     /**
      * {@code subject} and {@code body} are the text in {@code language}; {@code subjects} and {@code bodies} give it by
-     * language ({@code {"es": …, "en": …}}), beside them or instead of them.
+     * language ({@code {"es": …, "en": …}}), beside them or instead of them. {@code topic}, optional, is what the
+     * request is about: a request on a topic goes to each country's focal point for it.
      */
     record StartBody(String subject, String body, List<String> recipients, String replyDue, String kind,
                      String language, Map<String, String> subjects, Map<String, String> bodies,
-                     List<AttachmentBody> attachments) {
+                     List<AttachmentBody> attachments, String topic) {
     }
 
     @PostMapping("/api/requests")
@@ -46,7 +47,8 @@ class RequestController {
         List<Attachment> attachments = body.attachments() == null ? List.of() : body.attachments().stream()
                 .map(RequestController::decode).toList();
         RequestService.Started started = service.start(new NewRequest(body.subject(), body.body(), body.recipients(),
-                body.replyDue(), body.kind(), body.language(), body.subjects(), body.bodies()), attachments,
+                body.replyDue(), body.kind(), body.language(), body.subjects(), body.bodies(), body.topic()),
+                attachments,
                 user == null ? null : user.getName());
         return ResponseEntity.created(URI.create("/api/requests/" + started.reference())).body(started);
     }

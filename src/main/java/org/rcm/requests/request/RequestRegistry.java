@@ -63,10 +63,12 @@ public class RequestRegistry {
 
     public void insert(String reference, ValidRequest request, String createdBy) {
         jdbc.sql("""
-                insert into request (reference, subject, body, kind, language, reply_due, state, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                insert into request (reference, subject, body, kind, language, reply_due, state, created_by, created_at,
+                                     topic)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(reference, request.subject(), request.body(), request.kind().code(), request.language(),
-                Date.valueOf(request.replyDue()), RequestState.DRAFTING.name(), createdBy, now()).update();
+                Date.valueOf(request.replyDue()), RequestState.DRAFTING.name(), createdBy, now(), request.topic())
+                .update();
         insertOtherTexts(reference, request);
         insertRecipients(reference, request);
     }
@@ -76,10 +78,10 @@ public class RequestRegistry {
      * the Troika afresh: a new approval round opens.
      */
     public void updateDraft(String reference, ValidRequest request) {
-        jdbc.sql("update request set subject = ?, body = ?, kind = ?, language = ?, reply_due = ?, "
+        jdbc.sql("update request set subject = ?, body = ?, kind = ?, language = ?, reply_due = ?, topic = ?, "
                         + "approval_round = approval_round + 1 where reference = ?")
                 .params(request.subject(), request.body(), request.kind().code(), request.language(),
-                        Date.valueOf(request.replyDue()), reference).update();
+                        Date.valueOf(request.replyDue()), request.topic(), reference).update();
         jdbc.sql("delete from request_text where reference = ?").param(reference).update();
         insertOtherTexts(reference, request);
         jdbc.sql("delete from request_recipient where reference = ?").param(reference).update();
@@ -184,10 +186,18 @@ public class RequestRegistry {
     }
 
     private Optional<ValidRequest> request(String reference, String condition) {
-        return jdbc.sql("select subject, body, kind, language, reply_due from request where reference = ?" + condition)
+        return jdbc.sql("select subject, body, kind, language, reply_due, topic from request where reference = ?"
+                        + condition)
                 .param(reference).query((rs, row) -> new ValidRequest(rs.getString(1), rs.getString(2),
                         recipientCodes(reference), rs.getDate(5).toLocalDate(),
-                        RequestKind.parse(rs.getString(3)).orElseThrow(), rs.getString(4), otherTexts(reference)))
+                        RequestKind.parse(rs.getString(3)).orElseThrow(), rs.getString(4), otherTexts(reference),
+                        rs.getString(6)))
+                .optional();
+    }
+
+    /** The request's topic, if it has one. */
+    public Optional<String> topic(String reference) {
+        return jdbc.sql("select topic from request where reference = ?").param(reference).query(String.class)
                 .optional();
     }
 

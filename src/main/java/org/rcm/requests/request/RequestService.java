@@ -71,7 +71,7 @@ public class RequestService {
         input.bodies().forEach((language, text) -> bodies.put(language,
                 BodyPreview.restore(reference, "bodies." + language, text, storedBody(stored, language))));
         ValidRequest request = validator.validate(new NewRequest(input.subject(), body, input.recipients(),
-                input.replyDue(), input.kind(), input.language(), input.subjects(), bodies));
+                input.replyDue(), input.kind(), input.language(), input.subjects(), bodies, input.topic()));
         registry.updateDraft(reference, request);
         return request;
     }

@@ -19,7 +19,7 @@ class RequestStartListener implements ExecutionListener {
     /** What an instance keeps of what it was started with: the start form's fields and the starter's id. */
     private static final Set<String> START_FIELDS = Set.of(Variables.SUBJECT, Variables.BODY, Variables.RECIPIENTS,
             Variables.REPLY_DUE, Variables.KIND, Variables.LANGUAGE, Variables.SUBJECT_ES, Variables.BODY_ES,
-            Variables.SUBJECT_EN, Variables.BODY_EN, "initiator");
+            Variables.SUBJECT_EN, Variables.BODY_EN, Variables.TOPIC, "initiator");
 
     private final RequestService service;
     private final RequestValidator validator;

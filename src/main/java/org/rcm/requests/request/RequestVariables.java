@@ -43,7 +43,7 @@ public class RequestVariables {
         }
         return new NewRequest(text(scope, Variables.SUBJECT), LongTexts.read(scope, Variables.BODY),
                 RecipientCodes.parse(scope.getVariable(Variables.RECIPIENTS)), text(scope, Variables.REPLY_DUE),
-                text(scope, Variables.KIND), language, subjects, bodies);
+                text(scope, Variables.KIND), language, subjects, bodies, text(scope, Variables.TOPIC));
     }
 
     /** The request as the forms show it (a long text by its beginning), and the decision table's input. */
@@ -57,6 +57,7 @@ public class RequestVariables {
         show(scope, Variables.REPLY_DUE, request.replyDue().toString());
         show(scope, Variables.KIND, request.kind().code());
         show(scope, Variables.LANGUAGE, request.language());
+        show(scope, Variables.TOPIC, request.topic());
         // the other working language's text, or nothing; the request's own language has no fields of its own
         for (String language : RequestText.LANGUAGES) {
             RequestText text = request.otherTexts().stream().filter(t -> t.language().equals(language)).findFirst()

@@ -8,15 +8,21 @@ import java.util.Optional;
 /**
  * A request that passed {@link RequestValidator}: known recipients, a due date not in the past, defaults applied.
  * {@code subject} and {@code body} are its text in {@code language}; {@code otherTexts} the same request in the other
- * working language, when the Secretariat wrote it in both (empty otherwise).
+ * working language, when the Secretariat wrote it in both (empty otherwise). {@code topic}: a lower-case code, or null.
  */
 public record ValidRequest(String subject, String body, List<String> recipients, LocalDate replyDue,
-                           RequestKind kind, String language, List<RequestText> otherTexts) {
+                           RequestKind kind, String language, List<RequestText> otherTexts, String topic) {
+
+    /** A request without a topic. */
+    public ValidRequest(String subject, String body, List<String> recipients, LocalDate replyDue, RequestKind kind,
+                        String language, List<RequestText> otherTexts) {
+        this(subject, body, recipients, replyDue, kind, language, otherTexts, null);
+    }
 
     /** A request in one language. */
     public ValidRequest(String subject, String body, List<String> recipients, LocalDate replyDue, RequestKind kind,
                         String language) {
-        this(subject, body, recipients, replyDue, kind, language, List.of());
+        this(subject, body, recipients, replyDue, kind, language, List.of(), null);
     }
 
     /** Every text of the request, its own language's first. */

@@ -17,6 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.rcm.requests.correspondence.CorrespondenceLog;
 import org.rcm.requests.directory.Directory;
+import org.rcm.requests.directory.FocalPoints;
 import org.rcm.requests.directory.Party;
 import org.rcm.requests.request.RequestDetails;
 import org.rcm.requests.request.RequestRegistry;
@@ -46,10 +47,11 @@ public class OutboundMailService {
     private final MailProperties properties;
     private final ReplyLinks replyLinks;
     private final MailSigning signing;
+    private final FocalPoints focalPoints;
 
     OutboundMailService(Directory directory, RequestRegistry registry, CorrespondenceLog log, PendingMessages pending,
                         MailComposer composer, JavaMailSenderImpl sender, MailProperties properties,
-                        ReplyLinks replyLinks, MailSigning signing) {
+                        ReplyLinks replyLinks, MailSigning signing, FocalPoints focalPoints) {
         this.directory = directory;
         this.registry = registry;
         this.log = log;
@@ -59,6 +61,7 @@ public class OutboundMailService {
         this.properties = properties;
         this.replyLinks = replyLinks;
         this.signing = signing;
+        this.focalPoints = focalPoints;
     }
 
     /**
@@ -67,9 +70,11 @@ public class OutboundMailService {
      * @return the Message-ID
      */
     public String send(String reference, String to, MailKind kind, String about, String clarification) {
-        Party party = directory.get(to);
         RequestDetails request = registry.find(reference)
                 .orElseThrow(() -> new IllegalStateException("No request " + reference + " in the registry"));
+        // what a recipient is to answer goes to its focal point for the request's topic, when it has one
+        Party party = kind.answerable() ? focalPoints.addressee(directory.get(to), registry.topic(reference).orElse(null))
+                : directory.get(to);
         ComposedMail mail = composer.compose(kind, party.language(),
                 model(kind, request, party, about == null ? party : directory.get(about), clarification));
         PendingMessages.Pending recorded = log.findPending(reference, to, kind.name())

@@ -1,0 +1,194 @@
+package org.rcm.requests.answer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The values of a structured answer: each field's text by key, and each table's rows (a row: its columns' texts by
+ * key). Values are trimmed; blank values and rows with nothing in them are left out. Stored as one JSON object, the
+ * shape form-js gives a form's variables.
+ */
+public record Answer(Map<String, String> fields, Map<String, List<Map<String, String>>> tables) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Answer {
+        Map<String, String> cleanFields = new LinkedHashMap<>();
+        fields.forEach((key, value) -> {
+            if (value != null && !value.isBlank()) {
+                cleanFields.put(key, value.strip());
+            }
+        });
+        Map<String, List<Map<String, String>>> cleanTables = new LinkedHashMap<>();
+        tables.forEach((key, rows) -> cleanTables.put(key, rows.stream().map(Answer::cleanRow)
+                .filter(row -> !row.isEmpty()).toList()));
+        fields = java.util.Collections.unmodifiableMap(cleanFields);
+        tables = java.util.Collections.unmodifiableMap(cleanTables);
+    }
+
+    public static final Answer EMPTY = new Answer(Map.of(), Map.of());
+
+    /** Nothing typed in any field or row. */
+    public boolean blank() {
+        return fields.isEmpty() && tables.values().stream().allMatch(List::isEmpty);
+    }
+
+    public String field(String key) {
+        return fields.get(key);
+    }
+
+    public List<Map<String, String>> rows(String key) {
+        return tables.getOrDefault(key, List.of());
+    }
+
+    /** The same answer with {@code key} set (a value the request fixes, such as its topic). */
+    public Answer with(String key, String value) {
+        Map<String, String> changed = new LinkedHashMap<>(fields);
+        changed.put(key, value);
+        return new Answer(changed, tables);
+    }
+
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        fields.forEach(root::put);
+        tables.forEach((key, rows) -> {
+            ArrayNode list = root.putArray(key);
+            rows.forEach(row -> {
+                ObjectNode item = list.addObject();
+                row.forEach(item::put);
+            });
+        });
+        return root.toString();
+    }
+
+    /** A table's rows as a JSON array, the value form-js gives a dynamic list. */
+    public String rowsJson(String key) {
+        ArrayNode list = JSON.createArrayNode();
+        rows(key).forEach(row -> {
+            ObjectNode item = list.addObject();
+            row.forEach(item::put);
+        });
+        return list.toString();
+    }
+
+    /** Reads an answer stored by {@link #toJson()}, taking what the form declares. */
+    public static Answer fromJson(String json, ReplyForm form) {
+        try {
+            JsonNode root = JSON.readTree(json);
+            return read(form, key -> root.has(key) ? root.get(key) : null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored answer is not JSON", e);
+        }
+    }
+
+    /** Reads an answer stored by {@link #toJson()} without its form: every text and every list of rows. */
+    public static Answer fromJson(String json) {
+        try {
+            JsonNode root = JSON.readTree(json);
+            Map<String, String> fields = new LinkedHashMap<>();
+            Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
+            root.fields().forEachRemaining(entry -> {
+                if (entry.getValue().isArray()) {
+                    tables.put(entry.getKey(), rows(entry.getValue()));
+                } else if (!entry.getValue().isNull()) {
+                    fields.put(entry.getKey(), entry.getValue().asText());
+                }
+            });
+            return new Answer(fields, tables);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored answer is not JSON", e);
+        }
+    }
+
+    /**
+     * The answer in the variables a form submitted (a task's): texts by field key; each table's rows as JSON (a Spin
+     * value, its text, or a list of maps).
+     */
+    public static Answer fromVariables(ReplyForm form, Function<String, Object> variables) {
+        return read(form, key -> {
+            Object value = variables.apply(key);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof String text) {
+                return JSON.getNodeFactory().textNode(text);
+            }
+            if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
+                return JSON.valueToTree(value);
+            }
+            if (value.getClass().getName().startsWith("org.camunda.spin.")) {
+                try {
+                    return JSON.readTree(value.toString());
+                } catch (IOException e) {
+                    return null;
+                }
+            }
+            return JSON.getNodeFactory().textNode(value.toString());
+        });
+    }
+
+    /** The answer's values as a form's variables: texts, and each table as a list of maps. */
+    public Map<String, Object> toVariables() {
+        Map<String, Object> variables = new LinkedHashMap<>(fields);
+        tables.forEach((key, rows) -> variables.put(key, rows));
+        return variables;
+    }
+
+    private static Answer read(ReplyForm form, Function<String, JsonNode> values) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (ReplyForm.Field field : form.fields()) {
+            JsonNode value = values.apply(field.key());
+            if (value != null && !value.isNull() && !value.isContainerNode()) {
+                fields.put(field.key(), value.asText());
+            }
+        }
+        Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
+        for (ReplyForm.Table table : form.tables()) {
+            JsonNode value = values.apply(table.key());
+            if (value != null && value.isTextual()) {
+                try {
+                    value = JSON.readTree(value.asText());
+                } catch (IOException e) {
+                    value = null;
+                }
+            }
+            tables.put(table.key(), value != null && value.isArray() ? rows(value) : List.of());
+        }
+        return new Answer(fields, tables);
+    }
+
+    private static List<Map<String, String>> rows(JsonNode array) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (JsonNode item : array) {
+            Map<String, String> row = new LinkedHashMap<>();
+            item.fields().forEachRemaining(cell -> {
+                if (!cell.getValue().isNull() && !cell.getValue().isContainerNode()) {
+                    row.put(cell.getKey(), cell.getValue().asText());
+                }
+            });
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static Map<String, String> cleanRow(Map<String, String> row) {
+        Map<String, String> clean = new LinkedHashMap<>();
+        row.forEach((key, value) -> {
+            if (value != null && !value.isBlank()) {
+                clean.put(key, value.strip());
+            }
+        });
+        return java.util.Collections.unmodifiableMap(clean);
+    }
+}
