@@ -73,9 +73,16 @@ public final class AnswerCheck {
     }
 
     public static List<Problem> check(ReplyForm form, Answer answer) {
+        return check(form, answer, java.util.Set.of());
+    }
+
+    /** @param fixed keys of fields whose values the request gave (its topic): not the sender's to get right */
+    public static List<Problem> check(ReplyForm form, Answer answer, java.util.Set<String> fixed) {
         List<Problem> problems = new ArrayList<>();
         for (ReplyForm.Field field : form.fields()) {
-            checkValue(field, null, 0, answer.field(field.key()), problems);
+            if (!fixed.contains(field.key())) {
+                checkValue(field, null, 0, answer.field(field.key()), problems);
+            }
         }
         for (ReplyForm.Table table : form.tables()) {
             List<Map<String, String>> rows = answer.rows(table.key());

@@ -74,12 +74,14 @@ class ReplyAnswerListener implements TaskListener {
     private void accept(DelegateTask task, String reference, String recipient, ReplyForm form) {
         Answer answer = Answer.fromVariables(form, task::getVariable);
         String topic = registry.topic(reference).orElse(null);
+        java.util.Set<String> fixed = new java.util.HashSet<>();
         for (ReplyForm.Field field : form.fields()) {
             if ("topic".equals(field.fromRequest()) && topic != null) {
                 answer = answer.with(field.key(), topic);
+                fixed.add(field.key());
             }
         }
-        List<AnswerCheck.Problem> problems = AnswerCheck.check(form, answer);
+        List<AnswerCheck.Problem> problems = AnswerCheck.check(form, answer, fixed);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(problems.stream().map(AnswerCheck.Problem::bilingual)
                     .collect(Collectors.joining("; ")));

@@ -81,6 +81,17 @@ public class FocalPoints {
     }
 
     /**
+     * Whether {@code email} is the address of a focal point {@code partyCode} named (now or before), or of its domain:
+     * a reply from it belongs to that party.
+     */
+    public boolean known(String partyCode, String email) {
+        String address = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+        return !address.isEmpty() && jdbc.sql("select email from focal_point where country_code = ?").param(partyCode)
+                .query(String.class).list().stream().anyMatch(known -> known.equalsIgnoreCase(address)
+                        || Directory.domain(known).equals(Directory.domain(address)));
+    }
+
+    /**
      * Who a request on {@code topic} reaches at {@code party}: its current focal point for the topic, in the focal
      * point's language, else the party's primary contact.
      */

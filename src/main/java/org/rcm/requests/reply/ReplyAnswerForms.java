@@ -89,7 +89,7 @@ class ReplyAnswerForms {
 
     /** The problems of a typed answer, with the values the request fixes; none when nothing was typed. */
     static List<AnswerCheck.Problem> check(PageForm page, Answer typed) {
-        return typed.blank() ? List.of() : AnswerCheck.check(page.form(), complete(page, typed));
+        return typed.blank() ? List.of() : AnswerCheck.check(page.form(), complete(page, typed), page.fixed().keySet());
     }
 
     /**
