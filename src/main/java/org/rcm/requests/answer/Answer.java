@@ -3,7 +3,6 @@ package org.rcm.requests.answer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,16 +71,6 @@ public record Answer(Map<String, String> fields, Map<String, List<Map<String, St
         return root.toString();
     }
 
-    /** A table's rows as a JSON array, the value form-js gives a dynamic list. */
-    public String rowsJson(String key) {
-        ArrayNode list = JSON.createArrayNode();
-        rows(key).forEach(row -> {
-            ObjectNode item = list.addObject();
-            row.forEach(item::put);
-        });
-        return list.toString();
-    }
-
     /** Reads an answer stored by {@link #toJson()}, taking what the form declares. */
     public static Answer fromJson(String json, ReplyForm form) {
         try {
@@ -109,40 +98,6 @@ public record Answer(Map<String, String> fields, Map<String, List<Map<String, St
         } catch (IOException e) {
             throw new UncheckedIOException("a stored answer is not JSON", e);
         }
-    }
-
-    /**
-     * The answer in the variables a form submitted (a task's): texts by field key; each table's rows as JSON (a Spin
-     * value, its text, or a list of maps).
-     */
-    public static Answer fromVariables(ReplyForm form, Function<String, Object> variables) {
-        return read(form, key -> {
-            Object value = variables.apply(key);
-            if (value == null) {
-                return null;
-            }
-            if (value instanceof String text) {
-                return JSON.getNodeFactory().textNode(text);
-            }
-            if (value instanceof Collection<?> || value instanceof Map<?, ?>) {
-                return JSON.valueToTree(value);
-            }
-            if (value.getClass().getName().startsWith("org.camunda.spin.")) {
-                try {
-                    return JSON.readTree(value.toString());
-                } catch (IOException e) {
-                    return null;
-                }
-            }
-            return JSON.getNodeFactory().textNode(value.toString());
-        });
-    }
-
-    /** The answer's values as a form's variables: texts, and each table as a list of maps. */
-    public Map<String, Object> toVariables() {
-        Map<String, Object> variables = new LinkedHashMap<>(fields);
-        tables.forEach((key, rows) -> variables.put(key, rows));
-        return variables;
     }
 
     private static Answer read(ReplyForm form, Function<String, JsonNode> values) {

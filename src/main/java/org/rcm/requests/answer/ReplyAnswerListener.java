@@ -8,19 +8,19 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.rcm.requests.directory.Directory;
 import org.rcm.requests.directory.FocalPoints;
 import org.rcm.requests.directory.Party;
 import org.rcm.requests.request.RequestKind;
 import org.rcm.requests.request.RequestProcess.Variables;
 import org.rcm.requests.request.RequestRegistry;
+import org.rcm.requests.task.LongTexts;
 import org.springframework.stereotype.Component;
 
 /**
  * The structured answer in {@code Task_ReviewReply}. When the task is created, its form's fields show the last answer
  * the recipient sent through the reply page (blank for an emailed answer), as variables of this recipient's instance
- * only. When the reviewer accepts, the fields as completed are checked like the reply page's, stored as the accepted
+ * only; a table's rows as lines of text ({@link TableLines}). When the reviewer accepts, the fields as completed are checked like the reply page's, stored as the accepted
  * answer, and an accepted focal-point nomination updates the directory. What the next steps read is that record.
  */
 @Component("replyAnswerListener")
@@ -66,13 +66,21 @@ class ReplyAnswerListener implements TaskListener {
             execution.setVariableLocal(field.key(), answer.field(field.key()));
         }
         for (ReplyForm.Table table : form.tables()) {
-            execution.setVariableLocal(table.key(), answer.rows(table.key()).isEmpty() ? null
-                    : SpinValues.jsonValue(answer.rowsJson(table.key())).create());
+            List<java.util.Map<String, String>> rows = answer.rows(table.key());
+            execution.setVariableLocal(table.key(), rows.isEmpty() ? null : TableLines.format(table, rows));
         }
     }
 
     private void accept(DelegateTask task, String reference, String recipient, ReplyForm form) {
-        Answer answer = Answer.fromVariables(form, task::getVariable);
+        List<java.util.Map<String, String>> received = answers.latestReceived(reference, recipient)
+                .map(stored -> stored.answer()).orElse(Answer.EMPTY).rows(form.tables().isEmpty() ? ""
+                        : form.tables().get(0).key());
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        form.fields().forEach(field -> fields.put(field.key(), LongTexts.read(task, field.key())));
+        java.util.Map<String, List<java.util.Map<String, String>>> tables = new java.util.LinkedHashMap<>();
+        form.tables().forEach(table -> tables.put(table.key(), TableLines.parse(table,
+                LongTexts.read(task, table.key()), received)));
+        Answer answer = new Answer(fields, tables);
         String topic = registry.topic(reference).orElse(null);
         java.util.Set<String> fixed = new java.util.HashSet<>();
         for (ReplyForm.Field field : form.fields()) {

@@ -53,21 +53,47 @@ class ReplyFormFilesTest {
     }
 
     @Test
-    void theReviewFormShowsEveryFieldOfEachReplyFormOfTheSameKind() throws Exception {
-        Map<String, String> review = fieldTypes(form("Form_ReviewReply"));
+    void theReviewFormShowsEveryFieldOfEachReplyFormOfTheSameKindAndEachTableAsLines() throws Exception {
+        ReplyForm review = form("Form_ReviewReply");
+        Map<String, String> shown = fieldTypes(review);
 
         for (RequestKind kind : List.of(RequestKind.FOCAL_POINTS, RequestKind.CONSULATES)) {
             ReplyForm reply = form(kind.replyFormId());
-            assertThat(review).as("Form_ReviewReply shows the fields of %s", reply.id())
+            assertThat(shown).as("Form_ReviewReply shows the fields of %s", reply.id())
                     .containsAllEntriesOf(fieldTypes(reply));
             for (ReplyForm.Table table : reply.tables()) {
-                ReplyForm.Table shown = form("Form_ReviewReply").tables().stream()
-                        .filter(t -> t.key().equals(table.key())).findFirst().orElseThrow();
-                assertThat(shown.columns()).extracting(ReplyForm.Field::key)
-                        .as("the columns of %s", table.key())
-                        .containsExactlyElementsOf(table.columns().stream().map(ReplyForm.Field::key).toList());
+                assertThat(shown).as("the rows of %s, as lines", table.key()).containsEntry(table.key(), "textarea");
+                ReplyForm.Field lines = review.fields().stream().filter(f -> f.key().equals(table.key())).findFirst()
+                        .orElseThrow();
+                String columns = table.columns().stream().map(column -> column.label("es")
+                        .replaceFirst(" \\(.*", "")).collect(Collectors.joining(" | "));
+                assertThat(lines.description("es")).as("the columns in their order").contains(columns);
+                assertThat(lines.description("en")).contains(table.columns().stream()
+                        .map(column -> column.label("en").replaceFirst(" \\(.*", ""))
+                        .collect(Collectors.joining(" | ")));
             }
         }
+    }
+
+    @Test
+    void aTablesRowsGoToTheReviewAsLinesAndComeBackAsRows() throws Exception {
+        ReplyForm.Table table = form(RequestKind.CONSULATES.replyFormId()).tables().get(0);
+        List<Map<String, String>> rows = List.of(
+                Map.of("country", "México", "city", "Tapachula", "type", "consulate", "address", "Av. 5"),
+                Map.of("country", "Perú", "city", "Lima", "type", "embassy", "address", "Jr. 1", "contact", "+51 1"));
+
+        String lines = TableLines.format(table, rows);
+
+        assertThat(lines).isEqualTo("México | Tapachula | Consulado | Av. 5\nPerú | Lima | Embajada | Jr. 1 | +51 1");
+        assertThat(TableLines.parse(table, lines + "\n\nChile | Santiago | Consulate general | Av. 2", List.of()))
+                .as("labels in either language, blank lines skipped").extracting(row -> row.get("type"))
+                .containsExactly("consulate", "embassy", "consulate_general");
+
+        List<Map<String, String>> many = java.util.Collections.nCopies(200, rows.get(1));
+        String cut = TableLines.format(table, many);
+        assertThat(cut.length()).as("fits a text variable").isLessThan(TableLines.MAX_TEXT);
+        assertThat(cut).contains("[… filas ");
+        assertThat(TableLines.parse(table, cut, many)).as("the marker keeps the rows not shown").hasSize(200);
     }
 
     @Test
@@ -97,14 +123,13 @@ class ReplyFormFilesTest {
     }
 
     @Test
-    void anAnswerKeepsItsFieldsAndRowsThroughItsStoredForm() throws Exception {
+    void anAnswerKeepsItsFieldsAndRowsThroughItsStoredForm() {
         Answer answer = new Answer(Map.of("focalName", " Ana "), Map.of("consulates", List.of(Map.of("city", "Lima"))));
 
         Answer back = Answer.fromJson(answer.toJson());
 
         assertThat(back.field("focalName")).as("trimmed").isEqualTo("Ana");
         assertThat(back.rows("consulates")).containsExactly(Map.of("city", "Lima"));
-        assertThat(answer.rowsJson("consulates")).isEqualTo("[{\"city\":\"Lima\"}]");
     }
 
     private static Map<String, String> fieldTypes(ReplyForm form) {

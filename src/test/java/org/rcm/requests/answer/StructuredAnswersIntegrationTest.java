@@ -24,7 +24,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.rcm.requests.IntegrationTestBase;
 import org.rcm.requests.RequestJourney;
@@ -206,13 +205,16 @@ class StructuredAnswersIntegrationTest extends IntegrationTestBase {
         ReplyPageClient page = ReplyPageClient.open(port, tokens.create(reference, "HN"), null);
         assertThat(page.post(honduras, "consulados.csv", "pais,ciudad\n".getBytes(StandardCharsets.UTF_8))
                 .statusCode()).as("the answer taken").isEqualTo(302);
-        acceptAsShown(reviewTask(reference, "HN"), "consulates");
+        Task honduranReview = reviewTask(reference, "HN");
+        assertThat(tasks.getVariable(honduranReview.getId(), "consulates")).as("the rows shown as lines")
+                .isEqualTo("Estados Unidos | Houston | Consulado general | 1 Main St | +1 713 000\n"
+                        + "México | Tapachula | Consulado | Av. Central 5");
+        acceptAsShown(honduranReview, "consulates");
 
         TestMailServer.sendToSecretariat(journey.reply(reference, "PA", "punto.focal@pa.example.org",
                 "Nuestra embajada en San José: Calle 1, San José."));
-        complete(reviewTask(reference, "PA"), Map.of(Variables.OUTCOME, "accept", "consulates", SpinValues.jsonValue(
-                "[{\"country\":\"Costa Rica\",\"city\":\"San José\",\"type\":\"embassy\",\"address\":\"Calle 1\"}]")
-                .create()));
+        complete(reviewTask(reference, "PA"), Map.of(Variables.OUTCOME, "accept", "consulates",
+                "Costa Rica | San José | Embajada | Calle 1"));
 
         // then: one list of the three missions, each with its source country
         String html = get("/registry/" + reference + "/answers", "officer1").body();

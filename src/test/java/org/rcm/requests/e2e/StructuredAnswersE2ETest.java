@@ -71,6 +71,7 @@ class StructuredAnswersE2ETest extends IntegrationTestBase {
         type("answer-consulates-0-country", "México");
         new Select(browser.visible(By.id("answer-consulates-0-type"))).selectByValue("consulate_general");
         type("answer-consulates-0-address", "Av. Reforma 1");
+        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('answer').scrollIntoView();");
         browser.shot("reply-form-consulates");
         send();
         assertThat(browser.visible(By.id("errors")).getText()).as("the error list")
@@ -98,9 +99,10 @@ class StructuredAnswersE2ETest extends IntegrationTestBase {
         tasklist.login("officer1");
         tasklist.openTask(review.getId(), reference + " · GT");
         tasklist.claim();
-        browser.until(driver -> inputValues().contains("Los Ángeles"));
-        assertThat(inputValues()).as("the rows in Tasklist").contains("México", "Ciudad de México", "Estados Unidos",
-                "3540 Wilshire Blvd");
+        browser.until(driver -> String.join("\n", inputValues()).contains("Los Ángeles"));
+        assertThat(String.join("\n", inputValues())).as("the rows in Tasklist, one line each")
+                .contains("México | Ciudad de México | Consulado general | Av. Reforma 1")
+                .contains("Estados Unidos | Los Ángeles | Consulado | 3540 Wilshire Blvd");
         tasklist.choose("Field_outcome_59", 0);
         tasklist.complete("review-consulates");
         await().atMost(Duration.ofSeconds(20)).until(() -> tasks.createTaskQuery().taskId(review.getId()).count() == 0);
@@ -129,7 +131,8 @@ class StructuredAnswersE2ETest extends IntegrationTestBase {
     @SuppressWarnings("unchecked")
     private List<String> inputValues() {
         return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript(
-                "return Array.from(document.querySelectorAll('.fjs-form input')).map(function (i) { return i.value; });");
+                "return Array.from(document.querySelectorAll('.fjs-form input, .fjs-form textarea'))"
+                        + ".map(function (i) { return i.value; });");
     }
 
     private String sent(String subject, String... recipients) {
