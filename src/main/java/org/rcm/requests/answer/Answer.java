@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,17 +70,7 @@ public record Answer(Map<String, String> fields, Map<String, List<Map<String, St
         return root.toString();
     }
 
-    /** Reads an answer stored by {@link #toJson()}, taking what the form declares. */
-    public static Answer fromJson(String json, ReplyForm form) {
-        try {
-            JsonNode root = JSON.readTree(json);
-            return read(form, key -> root.has(key) ? root.get(key) : null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a stored answer is not JSON", e);
-        }
-    }
-
-    /** Reads an answer stored by {@link #toJson()} without its form: every text and every list of rows. */
+    /** Reads an answer stored by {@link #toJson()}: every text and every list of rows. */
     public static Answer fromJson(String json) {
         try {
             JsonNode root = JSON.readTree(json);
@@ -98,29 +87,6 @@ public record Answer(Map<String, String> fields, Map<String, List<Map<String, St
         } catch (IOException e) {
             throw new UncheckedIOException("a stored answer is not JSON", e);
         }
-    }
-
-    private static Answer read(ReplyForm form, Function<String, JsonNode> values) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (ReplyForm.Field field : form.fields()) {
-            JsonNode value = values.apply(field.key());
-            if (value != null && !value.isNull() && !value.isContainerNode()) {
-                fields.put(field.key(), value.asText());
-            }
-        }
-        Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
-        for (ReplyForm.Table table : form.tables()) {
-            JsonNode value = values.apply(table.key());
-            if (value != null && value.isTextual()) {
-                try {
-                    value = JSON.readTree(value.asText());
-                } catch (IOException e) {
-                    value = null;
-                }
-            }
-            tables.put(table.key(), value != null && value.isArray() ? rows(value) : List.of());
-        }
-        return new Answer(fields, tables);
     }
 
     private static List<Map<String, String>> rows(JsonNode array) {

@@ -1,7 +1,11 @@
 package org.rcm.requests.answer;
 
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -66,23 +70,22 @@ class ReplyAnswerListener implements TaskListener {
             execution.setVariableLocal(field.key(), answer.field(field.key()));
         }
         for (ReplyForm.Table table : form.tables()) {
-            List<java.util.Map<String, String>> rows = answer.rows(table.key());
+            List<Map<String, String>> rows = answer.rows(table.key());
             execution.setVariableLocal(table.key(), rows.isEmpty() ? null : TableLines.format(table, rows));
         }
     }
 
     private void accept(DelegateTask task, String reference, String recipient, ReplyForm form) {
-        List<java.util.Map<String, String>> received = answers.latestReceived(reference, recipient)
-                .map(stored -> stored.answer()).orElse(Answer.EMPTY).rows(form.tables().isEmpty() ? ""
-                        : form.tables().get(0).key());
-        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Answer received = answers.latestReceived(reference, recipient).map(Answers.Stored::answer)
+                .orElse(Answer.EMPTY);
+        Map<String, String> fields = new LinkedHashMap<>();
         form.fields().forEach(field -> fields.put(field.key(), LongTexts.read(task, field.key())));
-        java.util.Map<String, List<java.util.Map<String, String>>> tables = new java.util.LinkedHashMap<>();
+        Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
         form.tables().forEach(table -> tables.put(table.key(), TableLines.parse(table,
-                LongTexts.read(task, table.key()), received)));
+                LongTexts.read(task, table.key()), received.rows(table.key()))));
         Answer answer = new Answer(fields, tables);
         String topic = registry.topic(reference).orElse(null);
-        java.util.Set<String> fixed = new java.util.HashSet<>();
+        Set<String> fixed = new HashSet<>();
         for (ReplyForm.Field field : form.fields()) {
             if ("topic".equals(field.fromRequest()) && topic != null) {
                 answer = answer.with(field.key(), topic);
