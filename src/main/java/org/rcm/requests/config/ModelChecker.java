@@ -23,6 +23,7 @@ import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -44,6 +45,11 @@ public class ModelChecker {
     private static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "authenticatedUserId", "true",
             "false", "dateTime");
     private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+    /**
+     * The process property naming a reply form ({@code Form_Reply_<kind>}), which the reply page and the review read
+     * from the model's own deployment.
+     */
+    public static final String REPLY_FORM_PROPERTY = "replyForm";
 
     private final Predicate<String> isBean;
     private final boolean scriptsAllowed;
@@ -95,6 +101,13 @@ public class ModelChecker {
                 problems.add(new ModelProblem(file, id(element), "form reference '" + formRef + "' names no form "
                         + (byDeployment ? "deployed with the model (formRefBinding 'deployment': deploy its .form "
                         + "file together with it)" : "in processes/")));
+            }
+        }
+        for (CamundaProperty property : model.getModelElementsByType(CamundaProperty.class)) {
+            if (REPLY_FORM_PROPERTY.equals(property.getCamundaName()) && !formIds.contains(property.getCamundaValue())) {
+                problems.add(new ModelProblem(file, id(property.getParentElement().getParentElement().getParentElement()),
+                        "reply form '" + property.getCamundaValue() + "' names no form deployed with the model (deploy "
+                        + "its .form file together with it)"));
             }
         }
         for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {

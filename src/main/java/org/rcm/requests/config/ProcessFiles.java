@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * The files of {@code processes/} against what the engine has deployed: which are new or changed, and which files
  * must go into a deployment together. A model binds its forms by deployment (a running request keeps the forms it
- * started with), so a model goes with all the forms it names, and a changed form takes its models along.
+ * started with), so a model goes with all the forms it names (its tasks' {@code camunda:formRef}s and its
+ * {@code replyForm} properties), and a changed form takes its models along.
  */
 @Component
 public class ProcessFiles {
@@ -32,6 +33,9 @@ public class ProcessFiles {
     public enum State { UNCHANGED, CHANGED, NEW }
 
     private static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"$]+)\"");
+    /** A reply form the model names as a property ({@code replyForm}): the reply page reads it from the deployment. */
+    private static final Pattern REPLY_FORM = Pattern.compile(
+            "<camunda:property\\s+name=\"" + ModelChecker.REPLY_FORM_PROPERTY + "\"\\s+value=\"([^\"$]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RepositoryService repository;
@@ -104,8 +108,9 @@ public class ProcessFiles {
     }
 
     private static List<String> formsNamedBy(byte[] model) {
-        Matcher matcher = FORM_REF.matcher(new String(model, java.nio.charset.StandardCharsets.UTF_8));
-        return matcher.results().map(result -> result.group(1)).distinct().toList();
+        String text = new String(model, java.nio.charset.StandardCharsets.UTF_8);
+        return Stream.concat(FORM_REF.matcher(text).results(), REPLY_FORM.matcher(text).results())
+                .map(result -> result.group(1)).distinct().toList();
     }
 
     /** Form id to file name. */

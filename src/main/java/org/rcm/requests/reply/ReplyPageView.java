@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.rcm.requests.answer.Answer;
+import org.rcm.requests.answer.AnswerCheck;
 import org.rcm.requests.mail.MailProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -23,29 +25,46 @@ class ReplyPageView {
      * @param noticeKey a message about the whole submission (session expired, technical problem), or null
      * @param sent      the page follows a successful submission
      */
-    record Form(String text, List<ReplySubmissionCheck.Problem> problems, String noticeKey, boolean sent) {
+    record Form(String text, List<ReplySubmissionCheck.Problem> problems, String noticeKey, boolean sent,
+                Answer answer, List<AnswerCheck.Problem> answerProblems, int extraRows, boolean filesDropped) {
 
         static Form blank(boolean sent) {
-            return new Form(null, List.of(), null, sent);
+            return new Form(null, List.of(), null, sent, Answer.EMPTY, List.of(), 0, false);
         }
 
         static Form invalid(String text, List<ReplySubmissionCheck.Problem> problems) {
-            return new Form(text, problems, null, false);
+            return new Form(text, problems, null, false, Answer.EMPTY, List.of(), 0, false);
         }
 
         static Form notTaken(String text, String noticeKey) {
-            return new Form(text, List.of(), noticeKey, false);
+            return new Form(text, List.of(), noticeKey, false, Answer.EMPTY, List.of(), 0, false);
+        }
+
+        /**
+         * The form again with everything typed in it: after problems, or after the button that adds rows (files
+         * cannot be kept across a page: the sender chooses them again).
+         */
+        static Form again(String text, List<ReplySubmissionCheck.Problem> problems, Answer answer,
+                          List<AnswerCheck.Problem> answerProblems, int extraRows, boolean filesDropped) {
+            return new Form(text, problems, null, false, answer, answerProblems, extraRows, filesDropped);
+        }
+
+        /** The submission was not taken: the text and the answer are shown again with a notice. */
+        Form notTaken(String noticeKey) {
+            return new Form(text, problems, noticeKey, false, answer, List.of(), 0, filesDropped);
         }
     }
 
     private final ReplyTexts texts;
     private final ReplyLimits limits;
     private final MailProperties mail;
+    private final ReplyAnswerForms answerForms;
 
-    ReplyPageView(ReplyTexts texts, ReplyLimits limits, MailProperties mail) {
+    ReplyPageView(ReplyTexts texts, ReplyLimits limits, MailProperties mail, ReplyAnswerForms answerForms) {
         this.texts = texts;
         this.limits = limits;
         this.mail = mail;
+        this.answerForms = answerForms;
     }
 
     /**
@@ -57,6 +76,10 @@ class ReplyPageView {
         ReplyTexts.Texts t = texts.in(language);
         Map<String, String> errors = new LinkedHashMap<>();
         form.problems().forEach(problem -> errors.putIfAbsent(problem.field(), t.get(problem.key(), problem.args())));
+        // the reply form's problems link to their inputs, in the form's order
+        form.answerProblems().forEach(problem -> errors.putIfAbsent(ReplyAnswerView.id(problem.path()),
+                problem.message(language)));
+        ReplyAnswerForms.PageForm answerForm = answerForms.of(reply.reference()).orElse(null);
 
         ModelAndView page = new ModelAndView(VIEW, status);
         page.addObject("t", t);
@@ -72,6 +95,10 @@ class ReplyPageView {
         page.addObject("errors", errors);
         page.addObject("notice", form.noticeKey() == null ? null : t.get(form.noticeKey(), mail.secretariatAddress()));
         page.addObject("sent", form.sent());
+        page.addObject("answerItems", answerForm == null ? null : ReplyAnswerView.items(answerForm, form.answer(),
+                form.answerProblems(), language, form.extraRows()));
+        page.addObject("filesDropped", form.filesDropped());
+        page.addObject("extraRows", form.extraRows());
         page.addObject("maxFiles", limits.maxFiles());
         page.addObject("maxTextLength", limits.maxTextLength());
         page.addObject("maxFileSize", t.size(limits.maxFileSize()));

@@ -25,9 +25,14 @@ class ReplySubmissionCheck {
 
     /** @param files the files the sender chose ({@link ReplyUploads#chosen}) */
     List<Problem> check(String text, List<MultipartFile> files) {
+        return check(text, files, false);
+    }
+
+    /** @param answered the sender filled in the reply form: text and files are then optional */
+    List<Problem> check(String text, List<MultipartFile> files, boolean answered) {
         List<Problem> problems = new ArrayList<>();
         boolean noText = text == null || text.isBlank();
-        if (noText && files.isEmpty()) {
+        if (noText && files.isEmpty() && !answered) {
             problems.add(new Problem(TEXT, "reply.error.empty"));
         }
         int length = text == null ? 0 : text.codePointCount(0, text.length());

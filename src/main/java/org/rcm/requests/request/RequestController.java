@@ -36,11 +36,13 @@ class RequestController {
      * {@code subject} and {@code body} are the text in {@code language}; {@code subjects} and {@code bodies} give it by
      * language ({@code {"es": …, "en": …}}), beside them or instead of them. The due date is {@code replyDue}, or
      * {@code replyDueWorkingDays}: working days counted in each recipient's calendar. {@code acknowledgement}: ask each
-     * recipient to confirm the receipt.
+     * recipient to confirm the receipt. {@code topic}, optional, is what the request is about: a request on a topic
+     * goes to each country's focal point for it.
      */
     record StartBody(String subject, String body, List<String> recipients, String replyDue, String kind,
                      String language, Map<String, String> subjects, Map<String, String> bodies,
-                     List<AttachmentBody> attachments, String replyDueWorkingDays, Boolean acknowledgement) {
+                     List<AttachmentBody> attachments, String replyDueWorkingDays, Boolean acknowledgement,
+                     String topic) {
     }
 
     @PostMapping("/api/requests")
@@ -49,7 +51,7 @@ class RequestController {
                 .map(RequestController::decode).toList();
         RequestService.Started started = service.start(new NewRequest(body.subject(), body.body(), body.recipients(),
                 body.replyDue(), body.kind(), body.language(), body.subjects(), body.bodies(),
-                body.replyDueWorkingDays(), body.acknowledgement()), attachments,
+                body.replyDueWorkingDays(), body.acknowledgement(), body.topic()), attachments,
                 user == null ? null : user.getName());
         return ResponseEntity.created(URI.create("/api/requests/" + started.reference())).body(started);
     }

@@ -73,6 +73,8 @@ public final class RequestProcess {
         public static final String LANGUAGE = "language";
         /** The start and draft forms' "ask for an acknowledgement of receipt". */
         public static final String ACKNOWLEDGEMENT = "acknowledgement";
+        /** What the request is about (a code), or null; focal points are named per country and topic. */
+        public static final String TOPIC = "topic";
         /**
          * The request in a working language other than its own, as the forms show it: {@code subjectEn} and
          * {@code bodyEn} for a Spanish request, {@code subjectEs} and {@code bodyEs} for an English one.

@@ -68,11 +68,11 @@ public class RequestRegistry {
     public void insert(String reference, ValidRequest request, String createdBy) {
         jdbc.sql("""
                 insert into request (reference, subject, body, kind, language, reply_due, reply_due_working_days, state,
-                                     created_by, created_at, acknowledgement)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     created_by, created_at, acknowledgement, topic)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(reference, request.subject(), request.body(), request.kind().code(), request.language(),
                 Date.valueOf(request.replyDue()), request.replyDueWorkingDays(), RequestState.DRAFTING.name(),
-                createdBy, now(), request.acknowledgement()).update();
+                createdBy, now(), request.acknowledgement(), request.topic()).update();
         insertOtherTexts(reference, request);
         insertRecipients(reference, request);
     }
@@ -83,11 +83,11 @@ public class RequestRegistry {
      */
     public void updateDraft(String reference, ValidRequest request) {
         jdbc.sql("update request set subject = ?, body = ?, kind = ?, language = ?, reply_due = ?, "
-                        + "reply_due_working_days = ?, acknowledgement = ?, approval_round = approval_round + 1 "
-                        + "where reference = ?")
+                        + "reply_due_working_days = ?, acknowledgement = ?, topic = ?, "
+                        + "approval_round = approval_round + 1 where reference = ?")
                 .params(request.subject(), request.body(), request.kind().code(), request.language(),
                         Date.valueOf(request.replyDue()), request.replyDueWorkingDays(), request.acknowledgement(),
-                        reference).update();
+                        request.topic(), reference).update();
         jdbc.sql("delete from request_text where reference = ?").param(reference).update();
         insertOtherTexts(reference, request);
         jdbc.sql("delete from request_recipient where reference = ?").param(reference).update();
@@ -222,8 +222,8 @@ public class RequestRegistry {
     }
 
     private Optional<ValidRequest> request(String reference, String condition) {
-        return jdbc.sql("select subject, body, kind, language, reply_due, reply_due_working_days, acknowledgement "
-                        + "from request where reference = ?" + condition)
+        return jdbc.sql("select subject, body, kind, language, reply_due, reply_due_working_days, acknowledgement, "
+                        + "topic from request where reference = ?" + condition)
                 .param(reference).query((rs, row) -> {
                     Integer workingDays = rs.getObject(6, Integer.class);
                     Map<String, LocalDate> recipientDue = new LinkedHashMap<>();
@@ -233,8 +233,15 @@ public class RequestRegistry {
                     }
                     return new ValidRequest(rs.getString(1), rs.getString(2), recipientCodes(reference),
                             rs.getDate(5).toLocalDate(), RequestKind.parse(rs.getString(3)).orElseThrow(),
-                            rs.getString(4), otherTexts(reference), workingDays, recipientDue, rs.getBoolean(7));
+                            rs.getString(4), otherTexts(reference), workingDays, recipientDue, rs.getBoolean(7),
+                            rs.getString(8));
                 })
+                .optional();
+    }
+
+    /** The request's topic, if it has one. */
+    public Optional<String> topic(String reference) {
+        return jdbc.sql("select topic from request where reference = ?").param(reference).query(String.class)
                 .optional();
     }
 

@@ -72,7 +72,7 @@ public class RequestService {
                 BodyPreview.restore(reference, "bodies." + language, text, storedBody(stored, language))));
         ValidRequest request = validator.validate(new NewRequest(input.subject(), body, input.recipients(),
                 input.replyDue(), input.kind(), input.language(), input.subjects(), bodies,
-                input.replyDueWorkingDays(), input.acknowledgement()));
+                input.replyDueWorkingDays(), input.acknowledgement(), input.topic()));
         registry.updateDraft(reference, request);
         return request;
     }

@@ -20,7 +20,7 @@ class RequestStartListener implements ExecutionListener {
     private static final Set<String> START_FIELDS = Set.of(Variables.SUBJECT, Variables.BODY, Variables.RECIPIENTS,
             Variables.REPLY_DUE, Variables.REPLY_DUE_WORKING_DAYS, Variables.KIND, Variables.LANGUAGE,
             Variables.SUBJECT_ES, Variables.BODY_ES, Variables.SUBJECT_EN, Variables.BODY_EN, Variables.ACKNOWLEDGEMENT,
-            "initiator");
+            Variables.TOPIC, "initiator");
 
     private final RequestService service;
     private final RequestValidator validator;

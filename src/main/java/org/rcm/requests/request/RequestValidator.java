@@ -105,14 +105,20 @@ public class RequestValidator {
             kind = RequestKind.parse(trim(input.kind())).orElse(null);
             if (kind == null) {
                 errors.put("kind", "Tipo desconocido / Unknown kind '" + input.kind() + "' (information, support, "
-                        + "invitation, data_collection, administrative_reminder)");
+                        + "invitation, data_collection, administrative_reminder, focal_points, consulates)");
             }
+        }
+        String topic = RequestTopics.normalize(input.topic());
+        if (topic != null && !RequestTopics.valid(topic)) {
+            errors.put("topic", "Tema no válido: un código de hasta " + RequestTopics.MAX_LENGTH + " letras sin tilde, "
+                    + "cifras, - o _ (por ejemplo smuggling) / Invalid topic: a code of up to " + RequestTopics.MAX_LENGTH
+                    + " plain letters, digits, - or _ (for example smuggling)");
         }
         if (!errors.isEmpty()) {
             throw new RequestValidationException(errors);
         }
         return new ValidRequest(subject, body, recipients, replyDue, kind, language, List.copyOf(otherTexts),
-                replyDueWorkingDays, recipientDue, Boolean.TRUE.equals(input.acknowledgement()));
+                replyDueWorkingDays, recipientDue, Boolean.TRUE.equals(input.acknowledgement()), topic);
     }
 
     /**

@@ -45,7 +45,7 @@ public class RequestVariables {
                 RecipientCodes.parse(scope.getVariable(Variables.RECIPIENTS)), text(scope, Variables.REPLY_DUE),
                 text(scope, Variables.KIND), language, subjects, bodies,
                 wholeNumber(scope.getVariable(Variables.REPLY_DUE_WORKING_DAYS)),
-                Boolean.TRUE.equals(scope.getVariable(Variables.ACKNOWLEDGEMENT)));
+                Boolean.TRUE.equals(scope.getVariable(Variables.ACKNOWLEDGEMENT)), text(scope, Variables.TOPIC));
     }
 
     /** The request as the forms show it (a long text by its beginning), and the decision table's input. */
@@ -63,6 +63,7 @@ public class RequestVariables {
         show(scope, Variables.KIND, request.kind().code());
         show(scope, Variables.LANGUAGE, request.language());
         show(scope, Variables.ACKNOWLEDGEMENT, request.acknowledgement());
+        show(scope, Variables.TOPIC, request.topic());
         // the other working language's text, or nothing; the request's own language has no fields of its own
         for (String language : RequestText.LANGUAGES) {
             RequestText text = request.otherTexts().stream().filter(t -> t.language().equals(language)).findFirst()

@@ -12,20 +12,21 @@ import java.util.Optional;
  * working language, when the Secretariat wrote it in both (empty otherwise). A due date given in working days keeps
  * their number ({@code replyDueWorkingDays}, else null) and each recipient's date counted in its own calendar
  * ({@code recipientDue}); {@code replyDue} is then the latest of them. {@code acknowledgement}: the request email asks
- * each recipient to confirm its receipt.
+ * each recipient to confirm its receipt. {@code topic}: a lower-case code, or null.
  */
 public record ValidRequest(String subject, String body, List<String> recipients, LocalDate replyDue,
                            RequestKind kind, String language, List<RequestText> otherTexts,
-                           Integer replyDueWorkingDays, Map<String, LocalDate> recipientDue, boolean acknowledgement) {
+                           Integer replyDueWorkingDays, Map<String, LocalDate> recipientDue, boolean acknowledgement,
+                           String topic) {
 
     public ValidRequest {
         recipientDue = recipientDue == null ? Map.of() : Map.copyOf(recipientDue);
     }
 
-    /** A request due on one date for every recipient, without an acknowledgement of receipt. */
+    /** A request due on one date for every recipient, without an acknowledgement of receipt or a topic. */
     public ValidRequest(String subject, String body, List<String> recipients, LocalDate replyDue, RequestKind kind,
                         String language, List<RequestText> otherTexts) {
-        this(subject, body, recipients, replyDue, kind, language, otherTexts, null, Map.of(), false);
+        this(subject, body, recipients, replyDue, kind, language, otherTexts, null, Map.of(), false, null);
     }
 
     /** A request in one language. */

@@ -9,7 +9,7 @@ final class Paths {
 
     /** The Secretariat pages of DESIGN.md section 5 (and their exports): Secretariat and admins. */
     static final String[] SECRETARIAT_PAGES = {"/registry", "/registry/**", "/registry.csv", "/meetings",
-        "/meetings/**", "/statistics", "/statistics/**", "/statistics.csv", "/inbox", "/inbox/**"};
+        "/meetings/**", "/statistics", "/statistics/**", "/statistics.csv", "/inbox", "/inbox/**", "/focal-points"};
     /** Open to anyone: the reply page (its signed token guards it), start and login pages, the pages' files. */
     static final String[] PUBLIC = {"/", "/login", "/favicon.ico", "/css/**", "/js/**", "/webjars/**"};
     static final String[] PUBLIC_HEALTH = {"/actuator/health", "/actuator/health/liveness",

@@ -38,7 +38,10 @@ final class FormFields {
                 fields.put(key, new FormField(key, component.path("type").asText(), editable, options,
                         component.path("validate").path("maxLength").asInt(0)));
             }
-            collect(component.path("components"), fields);
+            // a dynamic list's own fields are the columns of its rows, not variables of their own
+            if (!component.path("type").asText().equals("dynamiclist")) {
+                collect(component.path("components"), fields);
+            }
         }
     }
 }

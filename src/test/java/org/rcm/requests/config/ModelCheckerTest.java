@@ -46,6 +46,23 @@ class ModelCheckerTest {
     }
 
     @Test
+    void replyFormNamedByTheProcessButNotDeployedWithItIsReported() {
+        String properties = """
+                <bpmn:extensionElements>
+                  <camunda:properties>
+                    <camunda:property name="replyForm" value="Form_Known" />
+                    <camunda:property name="replyForm" value="Form_Reply_missing" />
+                  </camunda:properties>
+                </bpmn:extensionElements>""";
+
+        assertThat(check(properties)).as("problems of a reply form not deployed with the model").singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.element()).as("the process names it").isEqualTo("Test");
+                    assertThat(problem.message()).contains("Form_Reply_missing");
+                });
+    }
+
+    @Test
     void timerThatDoesNotParseIsReported() {
         assertThat(check(serviceTask("${sendRequestMailDelegate}") + timer("7 days")))
                 .as("problems of a timer '7 days'").singleElement()

@@ -17,6 +17,10 @@ public final class TestDirectory {
         return new Directory(jdbc);
     }
 
+    public static FocalPoints focalPoints(JdbcClient jdbc, java.time.Clock clock) {
+        return new FocalPoints(jdbc, clock);
+    }
+
     /** The Troika of these member countries, checked against the directory as the application does at start. */
     public static Troika troika(Directory directory, List<String> countries) {
         return new Troika(new TroikaProperties(countries), directory);

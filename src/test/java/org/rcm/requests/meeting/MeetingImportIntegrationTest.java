@@ -266,7 +266,9 @@ public class MeetingImportIntegrationTest extends IntegrationTestBase {
                 .as("requests of the demo meeting").isEqualTo(9);
         assertThat(jdbc.sql("select kind from request where meeting_id = 'gah-panama-2016-07' and agreement_number"
                 + " = '1a' and agreement_position = 1").query(String.class).single()).as("kind of 1a")
-                .isEqualTo("data_collection");
+                .isEqualTo("focal_points");
+        assertThat(jdbc.sql("select kind from request where meeting_id = 'gah-panama-2016-07' and agreement_number"
+                + " = '2f'").query(String.class).single()).as("kind of 2f").isEqualTo("consulates");
     }
 
     private List<String> recipients(String agreement, int position) {

@@ -228,7 +228,7 @@ class ReceiptLinkIntegrationTest extends IntegrationTestBase {
 
     private static NewRequest askingForReceipt(String subject, String... recipients) {
         return new NewRequest(subject, "Solicitamos la información indicada.", List.of(recipients),
-                LocalDate.now().plusDays(30).toString(), "information", "es", Map.of(), Map.of(), null, true);
+                LocalDate.now().plusDays(30).toString(), "information", "es", Map.of(), Map.of(), null, true, null);
     }
 
     /** The link's path on this server (the emails name the configured base address). */

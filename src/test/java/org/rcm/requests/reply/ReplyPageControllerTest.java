@@ -70,6 +70,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.rcm.requests.answer.Answers;
+import org.rcm.requests.answer.ReplyForms;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.ResultMatcher;
@@ -85,7 +87,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  * every answer the intake took counts. The slice's filters run, {@link ReplyPostGate} among them.
  */
 @WebMvcTest(ReplyPageController.class)
-@Import({ReplyCases.class, ReplyAdmission.class, ReplySliceSecurity.class, ReplySubmissionCheck.class, ReplyPageView.class,
+@Import({ReplyAnswerForms.class, ReplyCases.class, ReplyAdmission.class, ReplySliceSecurity.class, ReplySubmissionCheck.class, ReplyPageView.class,
         ReplyProblemView.class, ReplyNoticeView.class, ReplyTexts.class, ReplyLimits.class,
         ReplyUploadLimitResolver.class, ReplyPageControllerTest.Config.class})
 class ReplyPageControllerTest {
@@ -172,6 +174,10 @@ class ReplyPageControllerTest {
 
     @MockitoBean
     private ReplyIntake intake;
+    @MockitoBean
+    private ReplyForms replyForms;
+    @MockitoBean
+    private Answers answers;
     @MockitoBean
     private RequestService requests;
     @MockitoBean

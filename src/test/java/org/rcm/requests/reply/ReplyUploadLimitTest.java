@@ -58,6 +58,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.rcm.requests.answer.Answers;
+import org.rcm.requests.answer.ReplyForms;
 
 /**
  * The reply form on a real Tomcat, with the multipart limits of application.yaml (10 MB a file, 25 MB a request):
@@ -86,7 +88,7 @@ class ReplyUploadLimitTest {
     @Import({ReplyPageController.class, ReplyCases.class, ReplyAdmission.class, ReplySliceSecurity.class,
             ReplySubmissionCheck.class, ReplyPageView.class, ReplyProblemView.class, ReplyNoticeView.class,
             ReplyTexts.class, ReplyLimits.class, ReplyUploadLimitResolver.class, ReplySecurityHeaders.class,
-            ReplyPostGate.class})
+            ReplyPostGate.class, ReplyAnswerForms.class})
     static class Web {
 
         @Bean
@@ -112,6 +114,10 @@ class ReplyUploadLimitTest {
 
     @MockitoBean
     private ReplyIntake intake;
+    @MockitoBean
+    private ReplyForms replyForms;
+    @MockitoBean
+    private Answers answers;
     @MockitoBean
     private RequestService requests;
     @MockitoBean

@@ -29,7 +29,11 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.Mockito;
+import org.rcm.requests.answer.Answer;
+import org.rcm.requests.answer.Answers;
+import org.rcm.requests.answer.TestAnswers;
 import org.rcm.requests.approval.ApprovalDecisions;
+import org.rcm.requests.directory.TestDirectory;
 import org.rcm.requests.approval.Decision;
 import org.rcm.requests.mail.outbound.MailKind;
 import org.rcm.requests.request.RequestProcess.Elements;
@@ -726,6 +730,58 @@ class InteragencyRequestProcessTest extends RequestProcessTestBase {
     }
 
     @Test
+    void reviewShowsTheStructuredAnswerAndItsAcceptanceNamesTheFocalPoint() {
+        // given: a focal-point request; Mexico's answer through the reply page is stored before its message arrives
+        ProcessInstance request = sentRequestOfKind("focal_points", "MX", "GT");
+        Answers answers = TestAnswers.answers(jdbc, clock);
+        answers.receive(REFERENCE, "MX", "focal_points", new Answer(Map.of("focalName", "Ana Pérez",
+                "focalPosition", "Directora", "focalInstitution", "INM", "focalEmail", "ana@inm.example.org",
+                "focalLanguage", "es", "focalTopic", "smuggling"), Map.of()));
+
+        // when: its reply arrives
+        replyFrom(request, "MX");
+
+        // then: the review shows the answer's fields, in Mexico's instance only
+        Task review = reviewTask(request, "MX");
+        assertThat(recipientVariable(request, "MX", "focalEmail")).as("the answer's email, shown for review")
+                .isEqualTo("ana@inm.example.org");
+        assertThat(runtimeService.getVariable(request.getId(), "focalEmail"))
+                .as("nothing of Mexico's answer at the request's level, where Guatemala's review would see it")
+                .isNull();
+
+        // when: the reviewer corrects the email and accepts
+        identityService.setAuthenticatedUserId("officer1");
+        complete(review, withVariables(Variables.OUTCOME, "accept", "focalName", "Ana Pérez", "focalPosition",
+                "Directora", "focalInstitution", "INM", "focalEmail", "ana.perez@inm.example.org", "focalLanguage",
+                "es", "focalTopic", "smuggling"));
+        identityService.clearAuthentication();
+
+        // then: Mexico is answered, the accepted answer is the record, and the directory names the focal point
+        expect("Mexico's reply accepted", () -> assertThat(request).hasPassed(Elements.END_RECIPIENT_ANSWERED));
+        assertThat(answers.accepted(REFERENCE, "MX")).hasValueSatisfying(accepted -> {
+            assertThat(accepted.answer().field("focalEmail")).isEqualTo("ana.perez@inm.example.org");
+            assertThat(accepted.acceptedBy()).isEqualTo("officer1");
+        });
+        assertThat(TestDirectory.focalPoints(jdbc, clock).current("MX", "smuggling"))
+                .hasValueSatisfying(focal -> assertThat(focal.email()).isEqualTo("ana.perez@inm.example.org"));
+    }
+
+    @Test
+    void acceptingANominationWithoutItsRequiredFieldsIsRefusedAndTheReviewStaysOpen() {
+        // given: Guatemala's emailed nomination under review, with no fields filled in
+        ProcessInstance request = sentRequestOfKind("focal_points", "GT");
+        replyFrom(request, "GT");
+        Task review = reviewTask(request, "GT");
+
+        // when / then: accepting it with only a name is refused, naming the missing fields in both languages
+        assertThatThrownBy(() -> complete(review, withVariables(Variables.OUTCOME, "accept", "focalName", "Luis")))
+                .hasMessageContaining("focalEmail").hasMessageContaining("este campo es obligatorio")
+                .hasMessageContaining("this field is required");
+        expect("the review should stay open", () -> assertThat(request).isWaitingAt(Elements.REVIEW_REPLY));
+        assertThat(TestDirectory.focalPoints(jdbc, clock).current()).as("no focal point named").isEmpty();
+    }
+
+    @Test
     void clarificationIsSentAndTheNextReplyAccepted() {
         // given: IOM's reply under review
         ProcessInstance request = sentRequest(IOM);
@@ -1095,7 +1151,11 @@ class InteragencyRequestProcessTest extends RequestProcessTestBase {
 
     /** A request to organizations approved by all three Troika countries, awaiting the recipients' replies. */
     private ProcessInstance sentRequest(String... recipients) {
-        ProcessInstance request = startRequest("data_collection", recipients);
+        return sentRequestOfKind("data_collection", recipients);
+    }
+
+    private ProcessInstance sentRequestOfKind(String kind, String... recipients) {
+        ProcessInstance request = startRequest(kind, recipients);
         completeDraft(request);
         for (String country : TROIKA) {
             decide(request, country, "approve", null);

@@ -50,6 +50,7 @@ import org.rcm.requests.approval.ApprovalCompletedListener;
 import org.rcm.requests.approval.ApprovalDecisions;
 import org.rcm.requests.approval.ApprovalTally;
 import org.rcm.requests.approval.RecordSilenceDelegate;
+import org.rcm.requests.answer.TestAnswers;
 import org.rcm.requests.approval.TestApproval;
 import org.rcm.requests.calendar.HolidayFile;
 import org.rcm.requests.calendar.WorkingDays;
@@ -195,6 +196,7 @@ abstract class RequestProcessTestBase {
         Mocks.register("recordSilenceDelegate", new RecordSilenceDelegate(tally));
         Mocks.register("followUpCompletedListener", new FollowUpCompletedListener(registry, clock));
         Mocks.register("reviewCompletedListener", new ReviewCompletedListener());
+        Mocks.register("replyAnswerListener", TestAnswers.listener(jdbc, clock, registry, directory, engine));
         Mocks.register("contactCorrectedListener", new ContactCorrectedListener(directory));
         Mocks.register("requestStates", new RequestStates(registry));
         Mocks.register("workingDays", workingDays);

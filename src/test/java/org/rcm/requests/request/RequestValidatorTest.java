@@ -167,7 +167,7 @@ class RequestValidatorTest {
                 new WorkingDays(holidays, Map.of("IOM", "CR", "UNHCR", "PA")::get));
 
         ValidRequest request = counting.validate(new NewRequest("Mapeo", "Texto", List.of("IOM", "UNHCR"), null,
-                null, null, Map.of(), Map.of(), "2", null));
+                null, null, Map.of(), Map.of(), "2", null, null));
 
         assertThat(request.replyDueWorkingDays()).as("the working days").isEqualTo(2);
         assertThat(request.replyDue("IOM")).as("IOM's date: two working days after Thursday 14 July 2016")
@@ -176,7 +176,7 @@ class RequestValidatorTest {
                 .isEqualTo(LocalDate.of(2016, 7, 19));
         assertThat(request.replyDue()).as("the request's own: the latest").isEqualTo(LocalDate.of(2016, 7, 19));
         assertThat(counting.validate(new NewRequest("Mapeo", "Texto", List.of("IOM", "UNHCR"), null, null, null,
-                Map.of(), Map.of(), "2.0", null)).replyDueWorkingDays()).as("a form's number 2.0").isEqualTo(2);
+                Map.of(), Map.of(), "2.0", null, null)).replyDueWorkingDays()).as("a form's number 2.0").isEqualTo(2);
     }
 
     @Test
@@ -201,7 +201,7 @@ class RequestValidatorTest {
     private Map<String, String> errors(String replyDue, String workingDays) {
         try {
             validator.validate(new NewRequest("Mapeo", "Texto", List.of("IOM"), replyDue, null, null, Map.of(),
-                    Map.of(), workingDays, null));
+                    Map.of(), workingDays, null, null));
         } catch (RequestValidationException e) {
             return e.errors();
         }

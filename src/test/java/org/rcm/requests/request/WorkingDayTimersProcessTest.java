@@ -125,7 +125,7 @@ class WorkingDayTimersProcessTest extends RequestProcessTestBase {
         // given: on Friday 30 October 2026 a request to IOM (Costa Rica) and UNHCR (Panama) due in three working days
         now("2026-10-30T09:00:00");
         registry.insert(REFERENCE, validator.validate(new NewRequest(SUBJECT, BODY, List.of(IOM, UNHCR), null,
-                "data_collection", "es", Map.of(), Map.of(), "3", null)), "officer1");
+                "data_collection", "es", Map.of(), Map.of(), "3", null, null)), "officer1");
 
         // then: until it is sent, each recipient's date counts from today, Panama's over its 3 November holiday
         assertThat(recipient(IOM).replyDue()).as("IOM's provisional due date").isEqualTo(LocalDate.of(2026, 11, 4));

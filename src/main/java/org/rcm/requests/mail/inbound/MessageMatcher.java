@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.rcm.requests.directory.Directory;
+import org.rcm.requests.directory.FocalPoints;
 import org.rcm.requests.directory.Party;
 import org.rcm.requests.mail.MailSigning;
 import org.rcm.requests.request.RequestDetails;
@@ -31,6 +32,7 @@ public class MessageMatcher {
 
     private static final Pattern TAG = Pattern.compile("\\[(CRM-\\d{4}-\\d{4})]", Pattern.CASE_INSENSITIVE);
 
+    private final FocalPoints focalPoints;
     private final InboundMessages messages;
     private final RequestRegistry registry;
     private final Directory directory;
@@ -38,7 +40,8 @@ public class MessageMatcher {
     private final MailSigning signing;
 
     MessageMatcher(InboundMessages messages, RequestRegistry registry, Directory directory,
-                   InboundProperties properties, MailSigning signing) {
+                   InboundProperties properties, MailSigning signing, FocalPoints focalPoints) {
+        this.focalPoints = focalPoints;
         this.messages = messages;
         this.registry = registry;
         this.directory = directory;
@@ -169,8 +172,10 @@ public class MessageMatcher {
         return List.copyOf(references);
     }
 
+    /** The party's contact or one of the focal points it named, or an address of the same domain. */
     private boolean belongsToRecipient(String from, String recipient) {
         return directory.find(recipient).map(party -> party.email().equalsIgnoreCase(from)
-                || Directory.domain(party.email()).equals(Directory.domain(from))).orElse(false);
+                || Directory.domain(party.email()).equals(Directory.domain(from))).orElse(false)
+                || focalPoints.known(recipient, from);
     }
 }

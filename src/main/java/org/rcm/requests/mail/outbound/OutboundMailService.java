@@ -18,6 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.rcm.requests.correspondence.CorrespondenceLog;
 import org.rcm.requests.directory.Directory;
+import org.rcm.requests.directory.FocalPoints;
 import org.rcm.requests.directory.Party;
 import org.rcm.requests.request.RequestDetails;
 import org.rcm.requests.request.RequestRegistry;
@@ -52,11 +53,12 @@ public class OutboundMailService {
     private final AutomaticMailLimit limit;
     private final OutboundProperties outbound;
     private final SmtpHandOff handOff;
+    private final FocalPoints focalPoints;
 
     OutboundMailService(Directory directory, RequestRegistry registry, CorrespondenceLog log, PendingMessages pending,
                         MailComposer composer, JavaMailSenderImpl sender, MailProperties properties,
                         ReplyLinks replyLinks, MailSigning signing, AutomaticMailLimit limit,
-                        OutboundProperties outbound, SmtpHandOff handOff) {
+                        OutboundProperties outbound, SmtpHandOff handOff, FocalPoints focalPoints) {
         this.directory = directory;
         this.registry = registry;
         this.log = log;
@@ -69,6 +71,7 @@ public class OutboundMailService {
         this.limit = limit;
         this.outbound = outbound;
         this.handOff = handOff;
+        this.focalPoints = focalPoints;
     }
 
     /**
@@ -81,9 +84,11 @@ public class OutboundMailService {
         if (held.isPresent()) {
             return held.get(); // a message held for tomorrow says the same: it goes out then, and this one not at all
         }
-        Party party = directory.get(to);
         RequestDetails request = registry.find(reference)
                 .orElseThrow(() -> new IllegalStateException("No request " + reference + " in the registry"));
+        // what a recipient is to answer goes to its focal point for the request's topic, when it has one
+        Party party = kind.answerable() ? focalPoints.addressee(directory.get(to), registry.topic(reference).orElse(null))
+                : directory.get(to);
         ComposedMail mail = composer.compose(kind, party.language(),
                 model(kind, request, party, about == null ? party : directory.get(about), clarification));
         PendingMessages.Pending recorded = log.findPending(reference, to, kind.name())

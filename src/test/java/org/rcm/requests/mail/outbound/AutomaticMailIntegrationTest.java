@@ -246,7 +246,7 @@ class AutomaticMailIntegrationTest extends IntegrationTestBase {
 
     private String register(boolean acknowledgement, String recipient) {
         return requests.start(new NewRequest("Datos " + UUID.randomUUID(), "Solicitamos los datos.", List.of(recipient),
-                LocalDate.now().plusDays(20).toString(), "information", "es", Map.of(), Map.of(), null, acknowledgement),
+                LocalDate.now().plusDays(20).toString(), "information", "es", Map.of(), Map.of(), null, acknowledgement, null),
                 List.of(), "officer1").reference();
     }
 
