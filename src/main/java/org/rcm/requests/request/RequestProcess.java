@@ -40,6 +40,8 @@ public final class RequestProcess {
         public static final String RECORD_SILENCE = "Task_RecordSilence";
         public static final String SEND_REQUEST_MAIL = "Task_SendRequestMail";
         public static final String AWAIT_REPLY = "Task_AwaitReply";
+        /** The due date of a recipient's reply passed: the follow-up begins. */
+        public static final String REPLY_OVERDUE = "BoundaryEvent_ReplyOverdue";
         public static final String SEND_REMINDER_MAIL = "Task_SendReminderMail";
         public static final String FOLLOW_UP = "Task_FollowUp";
         public static final String SEND_FOLLOW_UP_REMINDER = "Task_SendFollowUpReminderMail";

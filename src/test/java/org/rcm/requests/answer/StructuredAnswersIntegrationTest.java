@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +23,15 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.rcm.requests.IntegrationTestBase;
+import org.rcm.requests.PanamaHolidaysTestBase;
 import org.rcm.requests.RequestJourney;
 import org.rcm.requests.TestMailServer;
 import org.rcm.requests.directory.FocalPoint;
@@ -44,12 +50,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Structured answers through the whole application: focal-point nominations answered on the reply page and by email
  * keep the directory current and route the next request on the topic; consulates of several countries compile into
- * one list; the statistics folder serves its files to the Secretariat only; the reply page keeps what was typed.
+ * one list; the statistics folder serves its files to the Secretariat only; the reply page keeps what was typed. The
+ * application counts Panama's next three weekdays as holidays ({@link PanamaHolidaysTestBase}).
  */
-class StructuredAnswersIntegrationTest extends IntegrationTestBase {
+class StructuredAnswersIntegrationTest extends PanamaHolidaysTestBase {
 
     private static final List<String> DELEGATES = List.of("delegate-hn", "delegate-mx", "delegate-sv");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BODY = "Solicitamos la información indicada.";
+    private static final String[] FOCAL_POINT_FIELDS = {"focalName", "focalPosition", "focalInstitution",
+            "focalEmail", "focalPhone", "focalLanguage"};
 
     @LocalServerPort
     int port;
@@ -67,8 +77,72 @@ class StructuredAnswersIntegrationTest extends IntegrationTestBase {
     FocalPoints focalPoints;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RuntimeService runtime;
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /**
+     * Issue 15's story: Agreement 1a asks each member country for its specialised focal points by a date. A nomination
+     * request to Mexico, Guatemala and Panama, due in two working days; Mexico and Guatemala answer through the reply
+     * form and Panama stays silent. After review the directory has the two new focal points; Panama's due date skips
+     * its three holidays, and only then is it overdue; the compiled answers list both nominations.
+     */
+    @Test
+    void aNominationToThreeCountriesAnsweredByTwoUpdatesTheDirectoryAndTheSilentOneIsOverdueAfterItsHolidays()
+            throws Exception {
+        String topic = "technical-group-" + UUID.randomUUID().toString().substring(0, 8);
+        String reference = sent(new NewRequest("Designación de puntos focales especializados", BODY,
+                List.of("MX", "GT", "PA"), null, "focal_points", "es", Map.of(), Map.of(), "2", null, topic));
+
+        answerOnThePage(reference, "MX", Map.of("answer.focalName", "Ana Pérez", "answer.focalPosition", "Directora",
+                "answer.focalInstitution", "Instituto Nacional de Migración", "answer.focalEmail",
+                "ana.perez@inm.example.org", "answer.focalLanguage", "es"));
+        answerOnThePage(reference, "GT", Map.of("answer.focalName", "Luis Gómez", "answer.focalPosition", "Jefe",
+                "answer.focalInstitution", "Instituto Guatemalteco de Migración", "answer.focalEmail",
+                "luis.gomez@igm.example.org", "answer.focalLanguage", "en"));
+        acceptAsShown(reviewTask(reference, "MX"), FOCAL_POINT_FIELDS);
+        acceptAsShown(reviewTask(reference, "GT"), FOCAL_POINT_FIELDS);
+
+        // the directory: the two nominated focal points for the topic, none for the silent country
+        assertThat(focalPoints.current("MX", topic)).hasValueSatisfying(focal ->
+                assertThat(focal.email()).isEqualTo("ana.perez@inm.example.org"));
+        assertThat(focalPoints.current("GT", topic)).hasValueSatisfying(focal ->
+                assertThat(focal.email()).isEqualTo("luis.gomez@igm.example.org"));
+        assertThat(focalPoints.current("PA", topic)).isEmpty();
+
+        // Panama is due two working days after its three holidays, three weekdays after the others
+        LocalDate othersDue = nextWeekdays(TODAY, 2).get(1);
+        LocalDate panamaDue = nextWeekdays(TODAY, 5).get(4);
+        Map<String, LocalDate> due = new LinkedHashMap<>();
+        registry.recipients(reference).forEach(recipient -> due.put(recipient.code(), recipient.replyDue()));
+        assertThat(due).containsEntry("MX", othersDue).containsEntry("GT", othersDue).containsEntry("PA", panamaDue);
+
+        // its reply-overdue timer waits for the end of that day; when it fires, Panama is overdue
+        Job overdue = management.createJobQuery().processInstanceId(registry.find(reference).orElseThrow()
+                        .processInstanceId()).timers()
+                .activityId(Elements.REPLY_OVERDUE).list().stream()
+                .filter(job -> "PA".equals(runtime.getVariable(job.getExecutionId(), Variables.RECIPIENT)))
+                .findFirst().orElseThrow(() -> new AssertionError("no overdue timer for Panama"));
+        assertThat(LocalDate.ofInstant(overdue.getDuedate().toInstant(), ZoneId.systemDefault()))
+                .as("Panama's overdue timer").isEqualTo(panamaDue);
+        management.executeJob(overdue.getId());
+        await().atMost(Duration.ofSeconds(20)).until(() -> registry.recipients(reference).stream()
+                .anyMatch(recipient -> recipient.code().equals("PA") && recipient.state() == RecipientState.OVERDUE));
+
+        // the compiled answers: Panama overdue on its own date, and the two nominations in one table
+        Document page = Jsoup.parse(get("/registry/" + reference + "/answers",
+                "officer1").body());
+        assertThat(page.select("table tr[data-recipient=PA]").first().text()).as("Panama's status")
+                .contains("Vencida").contains(panamaDue.toString());
+        assertThat(page.select("table tr[data-recipient=MX]").first().text()).contains("Respondida");
+        assertThat(page.select("#compiled tbody tr")).extracting(row -> row.attr("data-recipient"))
+                .as("the compiled nominations").containsExactlyInAnyOrder("MX", "GT");
+        assertThat(page.select("#compiled").text()).contains("Ana Pérez").contains("ana.perez@inm.example.org")
+                .contains("Luis Gómez").contains("Instituto Guatemalteco de Migración");
+    }
 
     @Test
     void focalPointNominationsAcceptedInReviewUpdateTheDirectoryAndReceiveTheNextRequestOnTheTopic() throws Exception {
@@ -311,18 +385,21 @@ class StructuredAnswersIntegrationTest extends IntegrationTestBase {
         return row;
     }
 
-    /** Starts a request of this kind and topic, has it drafted and approved, and waits until every email is out. */
+    /** Starts a request of this kind and topic, due in 30 days, has it drafted and approved, and waits for its emails. */
     private String sent(String subject, String kind, String topic, String... recipients) {
-        String reference = requests.start(new NewRequest(subject, "Solicitamos la información indicada.",
-                List.of(recipients), LocalDate.now().plusDays(30).toString(), kind, "es", Map.of(), Map.of(), null, null,
-                topic),
-                List.of(), "officer1").reference();
+        return sent(new NewRequest(subject, BODY, List.of(recipients), LocalDate.now().plusDays(30).toString(), kind,
+                "es", Map.of(), Map.of(), null, null, topic));
+    }
+
+    /** Starts the request, has it drafted and approved, and waits until every email is out. */
+    private String sent(NewRequest request) {
+        String reference = requests.start(request, List.of(), "officer1").reference();
         journey.complete(journey.onlyTask(reference, Elements.DRAFT_REQUEST, "officer1"), "officer1", Map.of());
         for (String delegate : DELEGATES) {
             journey.complete(journey.onlyTask(reference, Elements.APPROVE_REQUEST, delegate), delegate,
                     Map.of(Variables.DECISION, "approve"));
         }
-        for (String recipient : recipients) {
+        for (String recipient : request.recipients()) {
             await().atMost(Duration.ofSeconds(20)).until(() -> journey.sentMessage(reference, recipient).isPresent());
         }
         return reference;

@@ -3,11 +3,6 @@ package org.rcm.requests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,7 +18,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.rcm.requests.IntegrationTestBase;
+import org.rcm.requests.PanamaHolidaysTestBase;
 import org.rcm.requests.RequestJourney;
 import org.rcm.requests.calendar.WorkingDays;
 import org.rcm.requests.request.RequestProcess.Elements;
@@ -35,34 +30,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A due date in working days through the real application: {@code POST /api/requests} with
  * {@code replyDueWorkingDays}, each recipient's date in its own calendar in the API and on the registry's page, the
  * engine's timers on them once sent, the directory's calendar of each party, and the API's messages. Panama's
- * holidays here are the three weekdays after today (a holiday file of this test's own), so that UNHCR (Panama's
- * calendar) is due three working days after IOM (Costa Rica's, with no holidays in this file).
+ * holidays here are the three weekdays after today ({@link PanamaHolidaysTestBase}), so that UNHCR (Panama's
+ * calendar) is due three working days after IOM (Costa Rica's, with no holidays in that file).
  */
-class WorkingDayDeadlinesIntegrationTest extends IntegrationTestBase {
+class WorkingDayDeadlinesIntegrationTest extends PanamaHolidaysTestBase {
 
-    private static final LocalDate TODAY = LocalDate.now();
-    private static final List<LocalDate> PANAMA_HOLIDAYS = nextWeekdays(TODAY, 3);
-
-    @DynamicPropertySource
-    static void holidays(DynamicPropertyRegistry registry) {
-        try {
-            Path file = Files.createTempFile("holidays-", ".yaml");
-            StringBuilder yaml = new StringBuilder("PA:\n  checked: true\n  holidays:\n");
-            PANAMA_HOLIDAYS.forEach(day -> yaml.append("    ").append(day).append(": Feriado de prueba\n"));
-            Files.writeString(file, yaml);
-            file.toFile().deleteOnExit();
-            registry.add("app.calendar.holidays-file", () -> "file:" + file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Autowired
     TestRestTemplate rest;
@@ -204,15 +181,5 @@ class WorkingDayDeadlinesIntegrationTest extends IntegrationTestBase {
 
     private static Date endOf(LocalDate day) {
         return Date.from(day.atTime(23, 59, 59).atZone(ZoneId.systemDefault()).toInstant());
-    }
-
-    private static List<LocalDate> nextWeekdays(LocalDate from, int count) {
-        List<LocalDate> days = new ArrayList<>();
-        for (LocalDate day = from.plusDays(1); days.size() < count; day = day.plusDays(1)) {
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                days.add(day);
-            }
-        }
-        return days;
     }
 }
