@@ -41,7 +41,6 @@ import org.rcm.requests.request.RecipientState;
 import org.rcm.requests.request.RequestProcess.Elements;
 import org.rcm.requests.request.RequestProcess.Variables;
 import org.rcm.requests.request.RequestRegistry;
-import org.rcm.requests.request.RequestService;
 import org.rcm.requests.reply.ReplyTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,7 +54,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class StructuredAnswersIntegrationTest extends PanamaHolidaysTestBase {
 
-    private static final List<String> DELEGATES = List.of("delegate-hn", "delegate-mx", "delegate-sv");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BODY = "Solicitamos la información indicada.";
     private static final String[] FOCAL_POINT_FIELDS = {"focalName", "focalPosition", "focalInstitution",
@@ -65,8 +63,6 @@ class StructuredAnswersIntegrationTest extends PanamaHolidaysTestBase {
     int port;
     @Autowired
     RequestJourney journey;
-    @Autowired
-    RequestService requests;
     @Autowired
     RequestRegistry registry;
     @Autowired
@@ -94,7 +90,7 @@ class StructuredAnswersIntegrationTest extends PanamaHolidaysTestBase {
     void aNominationToThreeCountriesAnsweredByTwoUpdatesTheDirectoryAndTheSilentOneIsOverdueAfterItsHolidays()
             throws Exception {
         String topic = "technical-group-" + UUID.randomUUID().toString().substring(0, 8);
-        String reference = sent(new NewRequest("Designación de puntos focales especializados", BODY,
+        String reference = journey.sent(new NewRequest("Designación de puntos focales especializados", BODY,
                 List.of("MX", "GT", "PA"), null, "focal_points", "es", Map.of(), Map.of(), "2", null, topic));
 
         answerOnThePage(reference, "MX", Map.of("answer.focalName", "Ana Pérez", "answer.focalPosition", "Directora",
@@ -387,22 +383,8 @@ class StructuredAnswersIntegrationTest extends PanamaHolidaysTestBase {
 
     /** Starts a request of this kind and topic, due in 30 days, has it drafted and approved, and waits for its emails. */
     private String sent(String subject, String kind, String topic, String... recipients) {
-        return sent(new NewRequest(subject, BODY, List.of(recipients), LocalDate.now().plusDays(30).toString(), kind,
-                "es", Map.of(), Map.of(), null, null, topic));
-    }
-
-    /** Starts the request, has it drafted and approved, and waits until every email is out. */
-    private String sent(NewRequest request) {
-        String reference = requests.start(request, List.of(), "officer1").reference();
-        journey.complete(journey.onlyTask(reference, Elements.DRAFT_REQUEST, "officer1"), "officer1", Map.of());
-        for (String delegate : DELEGATES) {
-            journey.complete(journey.onlyTask(reference, Elements.APPROVE_REQUEST, delegate), delegate,
-                    Map.of(Variables.DECISION, "approve"));
-        }
-        for (String recipient : request.recipients()) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> journey.sentMessage(reference, recipient).isPresent());
-        }
-        return reference;
+        return journey.sent(new NewRequest(subject, BODY, List.of(recipients), LocalDate.now().plusDays(30).toString(),
+                kind, "es", Map.of(), Map.of(), null, null, topic));
     }
 
     private void answerOnThePage(String reference, String recipient, Map<String, String> fields) throws Exception {

@@ -16,15 +16,26 @@ import jakarta.mail.Part;
 final class ReplyLink {
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+?(/reply/[A-Za-z0-9._~=-]+)");
+    private static final Pattern RECEIPT_LINK = Pattern.compile("https?://\\S+?(/reply/[A-Za-z0-9._~=-]+/receipt)");
 
     private ReplyLink() {
     }
 
     static String in(Part mail, String baseUrl) throws MessagingException, IOException {
+        return find(LINK, "reply", mail, baseUrl);
+    }
+
+    /** The "confirm receipt" link of a request that asks for an acknowledgement of receipt. */
+    static String receiptIn(Part mail, String baseUrl) throws MessagingException, IOException {
+        return find(RECEIPT_LINK, "receipt", mail, baseUrl);
+    }
+
+    private static String find(Pattern pattern, String what, Part mail, String baseUrl)
+            throws MessagingException, IOException {
         String text = plainText(mail);
-        Matcher link = LINK.matcher(text == null ? "" : text);
+        Matcher link = pattern.matcher(text == null ? "" : text);
         if (!link.find()) {
-            throw new AssertionError("no reply link in the email's text:\n" + text);
+            throw new AssertionError("no " + what + " link in the email's text:\n" + text);
         }
         return URI.create(baseUrl).resolve(link.group(1)).toString();
     }

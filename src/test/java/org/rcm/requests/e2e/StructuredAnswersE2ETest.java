@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -24,8 +23,6 @@ import org.rcm.requests.IntegrationTestBase;
 import org.rcm.requests.RequestJourney;
 import org.rcm.requests.request.NewRequest;
 import org.rcm.requests.request.RequestProcess.Elements;
-import org.rcm.requests.request.RequestProcess.Variables;
-import org.rcm.requests.request.RequestService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -45,8 +42,6 @@ class StructuredAnswersE2ETest extends IntegrationTestBase {
     int port;
     @Autowired
     RequestJourney journey;
-    @Autowired
-    RequestService requests;
     @Autowired
     TaskService tasks;
     @Autowired
@@ -136,18 +131,8 @@ class StructuredAnswersE2ETest extends IntegrationTestBase {
     }
 
     private String sent(String subject, String... recipients) {
-        String reference = requests.start(new NewRequest(subject, "Envíen la lista de sus consulados y embajadas.",
-                List.of(recipients), LocalDate.now().plusDays(30).toString(), "consulates", "es"), List.of(),
-                "officer1").reference();
-        journey.complete(journey.onlyTask(reference, Elements.DRAFT_REQUEST, "officer1"), "officer1", Map.of());
-        for (String delegate : List.of("delegate-hn", "delegate-mx", "delegate-sv")) {
-            journey.complete(journey.onlyTask(reference, Elements.APPROVE_REQUEST, delegate), delegate,
-                    Map.of(Variables.DECISION, "approve"));
-        }
-        for (String recipient : recipients) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> journey.sentMessage(reference, recipient).isPresent());
-        }
-        return reference;
+        return journey.sent(new NewRequest(subject, "Envíen la lista de sus consulados y embajadas.",
+                List.of(recipients), LocalDate.now().plusDays(30).toString(), "consulates", "es"));
     }
 
     private Task reviewTask(String reference) {
