@@ -35,15 +35,7 @@ class ReceiptPageView {
         Instant acknowledged = registry.recipients(reply.reference()).stream()
                 .filter(recipient -> recipient.code().equals(reply.recipient())).findFirst()
                 .map(RequestDetails.Recipient::acknowledgedAt).orElse(null);
-        ModelAndView page = new ModelAndView(VIEW, status);
-        page.addObject("t", t);
-        page.addObject("lang", language);
-        page.addObject("otherLang", language.equals("es") ? "en" : "es");
-        page.addObject("keepLang", ReplyTexts.speaks(requestedLanguage));
-        page.addObject("token", token);
-        page.addObject("reply", reply);
-        page.addObject("recipientName", reply.recipientName(language));
-        page.addObject("due", t.date(reply.replyDue()));
+        ModelAndView page = ReplyPageView.recipientPage(VIEW, status, t, language, requestedLanguage, token, reply);
         page.addObject("acknowledged", acknowledged == null ? null : t.dateTime(acknowledged));
         page.addObject("notice", noticeKey == null ? null : t.get(noticeKey));
         page.addObject("secretariatAddress", mail.secretariatAddress());

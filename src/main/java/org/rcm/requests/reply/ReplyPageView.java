@@ -81,15 +81,7 @@ class ReplyPageView {
                 problem.message(language)));
         ReplyAnswerForms.PageForm answerForm = answerForms.of(reply.reference()).orElse(null);
 
-        ModelAndView page = new ModelAndView(VIEW, status);
-        page.addObject("t", t);
-        page.addObject("lang", language);
-        page.addObject("otherLang", language.equals("es") ? "en" : "es");
-        page.addObject("keepLang", ReplyTexts.speaks(requestedLanguage));
-        page.addObject("token", token);
-        page.addObject("reply", reply);
-        page.addObject("recipientName", reply.recipientName(language));
-        page.addObject("due", t.date(reply.replyDue()));
+        ModelAndView page = recipientPage(VIEW, status, t, language, requestedLanguage, token, reply);
         page.addObject("received", reply.received().stream().map(t::dateTime).toList());
         page.addObject("text", form.text());
         page.addObject("errors", errors);
@@ -106,6 +98,21 @@ class ReplyPageView {
         page.addObject("secretariatAddress", mail.secretariatAddress());
         page.addObject("closing", reply.acceptsUntil() == null ? null
                 : t.get("reply.closing", t.dateTime(reply.acceptsUntil()), mail.secretariatAddress()));
+        return page;
+    }
+
+    /** What every page of a recipient's link shows: its texts and language switch, the request and its due date. */
+    static ModelAndView recipientPage(String view, HttpStatus status, ReplyTexts.Texts t, String language,
+                                      String requestedLanguage, String token, ReplyCase reply) {
+        ModelAndView page = new ModelAndView(view, status);
+        page.addObject("t", t);
+        page.addObject("lang", language);
+        page.addObject("otherLang", language.equals("es") ? "en" : "es");
+        page.addObject("keepLang", ReplyTexts.speaks(requestedLanguage));
+        page.addObject("token", token);
+        page.addObject("reply", reply);
+        page.addObject("recipientName", reply.recipientName(language));
+        page.addObject("due", t.date(reply.replyDue()));
         return page;
     }
 }
