@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import org.rcm.requests.request.ContactCheck;
 import org.rcm.requests.request.RecipientState;
 import org.rcm.requests.request.RequestState;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,10 +41,12 @@ public class RegistryQuery {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ContactCheck contactCheck;
 
-    public RegistryQuery(JdbcClient jdbc, Clock clock) {
+    public RegistryQuery(JdbcClient jdbc, Clock clock, ContactCheck contactCheck) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.contactCheck = contactCheck;
     }
 
     /** The filter's page; a page beyond the end is the last page. */
@@ -180,15 +184,27 @@ public class RegistryQuery {
         }
         Map<String, List<RegistryRow.Recipient>> recipients = new LinkedHashMap<>();
         Map<String, LocalDate> earliestOverdue = new LinkedHashMap<>();
-        jdbc.sql("select reference, party_code, state, reply_due from request_recipient where reference in (:references)"
-                        + " order by reference, party_code")
+        // as RequestRegistry.recipients reads a recipient for its "check the contact", for a page at once
+        jdbc.sql("""
+                        select r.reference, r.party_code, r.state, r.reply_due, r.sent_at, r.acknowledged_at,
+                               (select max(c.sent_at) from correspondence c where c.reference = r.reference
+                                  and c.party_code = r.party_code and c.kind = 'REQUEST' and c.direction = 'OUT'),
+                               (select count(*) from correspondence c where c.reference = r.reference
+                                  and c.party_code = r.party_code and c.direction = 'IN'
+                                  and c.classification = 'HUMAN_REPLY')
+                        from request_recipient r where r.reference in (:references) order by r.reference, r.party_code
+                        """)
                 .param("references", rows.stream().map(RegistryRow::reference).toList())
                 .query(rs -> {
                     String reference = rs.getString(1);
+                    String code = rs.getString(2);
                     RecipientState state = RecipientState.valueOf(rs.getString(3));
                     LocalDate due = rs.getDate(4).toLocalDate();
+                    Instant requestSent = instant(rs.getTimestamp(7));
+                    boolean checkContact = contactCheck.due(state, requestSent != null ? requestSent
+                            : instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getInt(8) > 0, code);
                     recipients.computeIfAbsent(reference, key -> new ArrayList<>())
-                            .add(new RegistryRow.Recipient(rs.getString(2), state));
+                            .add(new RegistryRow.Recipient(code, state, checkContact));
                     if (state.daysOverdue(due, today) > 0) {
                         earliestOverdue.merge(reference, due, (a, b) -> a.isBefore(b) ? a : b);
                     }
@@ -198,6 +214,10 @@ public class RegistryQuery {
             Integer days = due == null ? null : (int) ChronoUnit.DAYS.between(due, today);
             return row.withRecipients(recipients.getOrDefault(row.reference(), List.of()), days);
         }).toList();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private RegistryRow row(ResultSet rs, int number) throws SQLException {

@@ -18,7 +18,12 @@ public record RegistryRow(String reference, String subject, RequestState state, 
                           Integer daysOverdue, String meetingId, String agreementNumber, Instant createdAt,
                           List<Recipient> recipients) {
 
-    public record Recipient(String code, RecipientState state) {
+    /** @param checkContact sent some working days ago, neither acknowledged nor answered: check the contact */
+    public record Recipient(String code, RecipientState state, boolean checkContact) {
+
+        public Recipient(String code, RecipientState state) {
+            this(code, state, false);
+        }
     }
 
     public boolean overdue() {

@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
  * neither acknowledged the receipt nor ever answered. Silence that long suggests the email reaches nobody.
  */
 @Component
-class ContactCheck {
+public class ContactCheck {
 
     private final ContactCheckProperties properties;
     private final Clock clock;
     private final WorkingDays workingDays;
 
-    ContactCheck(ContactCheckProperties properties, Clock clock, WorkingDays workingDays) {
+    public ContactCheck(ContactCheckProperties properties, Clock clock, WorkingDays workingDays) {
         this.properties = properties;
         this.clock = clock;
         this.workingDays = workingDays;
@@ -29,7 +29,7 @@ class ContactCheck {
      * @param sent     when the request email last went out to the recipient, or null
      * @param answered whether a person's answer of the recipient ever came in
      */
-    boolean due(RecipientState state, Instant sent, Instant acknowledged, boolean answered, String recipient) {
+    public boolean due(RecipientState state, Instant sent, Instant acknowledged, boolean answered, String recipient) {
         boolean awaited = state == RecipientState.AWAITING_REPLY || state == RecipientState.OVERDUE;
         if (!awaited || sent == null || acknowledged != null || answered) {
             return false;

@@ -36,6 +36,10 @@ import org.rcm.requests.TestPostgres;
 import org.rcm.requests.registry.RegistryFilter;
 import org.rcm.requests.registry.RegistryPage;
 import org.rcm.requests.registry.RegistryQuery;
+import org.rcm.requests.calendar.Holidays;
+import org.rcm.requests.calendar.WorkingDays;
+import org.rcm.requests.request.ContactCheck;
+import org.rcm.requests.request.ContactCheckProperties;
 import org.rcm.requests.request.RequestState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -97,7 +101,8 @@ class RegistryQueryBenchmark {
         if (database.equals("PostgreSQL")) {
             jdbc.sql("analyze").update();
         }
-        RegistryQuery query = new RegistryQuery(jdbc, CLOCK);
+        RegistryQuery query = new RegistryQuery(jdbc, CLOCK, new ContactCheck(new ContactCheckProperties(null), CLOCK,
+                WorkingDays.of(Holidays.none())));
         RegistryFilter none = RegistryFilter.none();
         Map<String, RegistryFilter> filters = new LinkedHashMap<>();
         filters.put("no filter", none);

@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * "Check the contact" on the request page and in the API, on fixed dates: a recipient whose request email went out a
+ * "Check the contact" on the registry's list, the request page and in the API, on fixed dates: a recipient whose request email went out a
  * month ago (far more than the five working days, whatever the holidays) and that has neither acknowledged nor
  * answered is flagged; one that acknowledged, or whose email went out today, is not. The exact count of working days
  * is {@code ContactCheckTest}'s.
@@ -61,6 +61,11 @@ class ContactCheckIntegrationTest extends IntegrationTestBase {
         assertThat(page.select("#recipients .check-contact").text()).isEqualTo("Verificar el contacto");
         assertThat(api.path("recipients")).extracting(r -> r.path("code").asText() + "=" + r.path("checkContact")
                 .asBoolean()).as("checkContact in the API").containsExactly("ICRC=false", "IOM=true", "PAHO=false");
+
+        // and the registry's list flags IOM on the request's line
+        Document list = Jsoup.parse(officer("/registry?q=" + reference).body());
+        assertThat(list.select("tr[data-reference=" + reference + "] .check-contact").eachAttr("data-recipient"))
+                .as("flagged on the registry's list").containsExactly("IOM");
     }
 
     /** Dates the request email to these recipients, and the registry's first sending, at {@code when}. */
