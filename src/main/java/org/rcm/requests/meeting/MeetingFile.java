@@ -22,8 +22,10 @@ record MeetingFile(Header meeting, List<AgreementEntry> agreements) {
      *                 likewise
      * @param subjects the subject by working language ({@code es}, {@code en}), possibly empty; {@code bodies} likewise
      * @param due      the request's own date, or {@code null} for the agreement's
+     * @param topic    what the request is about (a code), or {@code null}; {@code acknowledgement}: ask for one
      */
     record RequestEntry(String subject, String body, Map<String, String> subjects, Map<String, String> bodies,
-                        List<String> recipients, RequestKind kind, LocalDate due, String language, int line) {
+                        List<String> recipients, RequestKind kind, LocalDate due, String language, String topic,
+                        boolean acknowledgement, int line) {
     }
 }

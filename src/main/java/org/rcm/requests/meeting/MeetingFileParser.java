@@ -24,6 +24,7 @@ import org.rcm.requests.meeting.MeetingFile.RequestEntry;
 import org.rcm.requests.request.RecipientCodes;
 import org.rcm.requests.request.RequestKind;
 import org.rcm.requests.request.RequestText;
+import org.rcm.requests.request.RequestTopics;
 import org.rcm.requests.request.RequestValidator;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -191,7 +192,8 @@ class MeetingFileParser {
         List<RequestEntry> requests = new ArrayList<>();
         for (Node item : sequence.getValue()) {
             YamlFields fields = YamlFields.of(item, "requests", List.of("subject", "body", "subjects", "bodies",
-                    "recipients", "kind", "due", "language"), List.of("recipients"), problems).orElse(null);
+                    "recipients", "kind", "due", "language", "topic", "acknowledgement"), List.of("recipients"), problems)
+                    .orElse(null);
             if (fields == null) {
                 continue;
             }
@@ -212,9 +214,35 @@ class MeetingFileParser {
                         .orElse(bodies.keySet().stream().findFirst().orElse(requestLanguage));
             }
             requests.add(new RequestEntry(subject, body, subjects, bodies, recipients, kind, due, requestLanguage,
-                    fields.line()));
+                    topic(fields, problems), yesOrNo(fields, "acknowledgement", problems), fields.line()));
         }
         return requests;
+    }
+
+    /** The request's topic: a code as the request validator takes it, or {@code null}. */
+    private static String topic(YamlFields fields, List<String> problems) {
+        String topic = RequestTopics.normalize(fields.optional("topic"));
+        if (topic != null && !RequestTopics.valid(topic)) {
+            problems.add(at(fields.line("topic"), "tema no válido " + topic + ": un código de hasta "
+                    + RequestTopics.MAX_LENGTH + " letras sin tilde, cifras, - o _ (por ejemplo smuggling)",
+                    "invalid topic " + topic + ": a code of up to " + RequestTopics.MAX_LENGTH
+                    + " letters without accents, digits, - or _ (for example smuggling)"));
+            return null;
+        }
+        return topic;
+    }
+
+    /** {@code true} or {@code false} (absent: false). */
+    private static boolean yesOrNo(YamlFields fields, String key, List<String> problems) {
+        String text = fields.optional(key);
+        if (text == null || text.equals("false")) {
+            return false;
+        }
+        if (!text.equals("true")) {
+            problems.add(at(fields.line(key), "'" + key + "' debe ser true o false", "'" + key
+                    + "' must be true or false"));
+        }
+        return text.equals("true");
     }
 
     /**

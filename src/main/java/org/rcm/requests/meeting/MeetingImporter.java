@@ -91,7 +91,8 @@ public class MeetingImporter {
                     + " / date " + due + " passed; draft due " + replyDue);
         }
         NewRequest input = new NewRequest(request.subject(), request.body(), request.recipients(),
-                replyDue.toString(), request.kind().code(), request.language(), request.subjects(), request.bodies());
+                replyDue.toString(), request.kind().code(), request.language(), request.subjects(), request.bodies(),
+                null, request.acknowledgement(), request.topic());
         try {
             String reference = requests.startForAgreement(input, meetingId, agreement.number(), position, importedBy)
                     .reference();

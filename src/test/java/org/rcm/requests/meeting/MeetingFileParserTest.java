@@ -3,6 +3,7 @@ package org.rcm.requests.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -157,12 +158,33 @@ class MeetingFileParserTest {
                 .isEqualTo("en");
     }
 
+    @Test
+    void aRequestMayNameItsTopicAndAskForAnAcknowledgement() {
+        MeetingFile file = parser.parse(withRequest("""
+                      - subject: Puntos focales
+                        body: Solicitamos sus puntos focales.
+                        recipients: [MX, GT]
+                        kind: focal_points
+                        topic: Flujos-Extrarregionales
+                        acknowledgement: true
+                      - subject: Consulados
+                        body: Solicitamos la lista.
+                        recipients: [MX]
+                """));
+
+        assertThat(file.agreements().get(0).requests()).extracting(MeetingFile.RequestEntry::topic,
+                MeetingFile.RequestEntry::acknowledgement).as("topic (as a code) and acknowledgement of each request")
+                .containsExactly(tuple("flujos-extrarregionales", true), tuple(null, false));
+    }
+
     /** Each request's keys, separated by {@code ;}, and the problem with its line (the request starts on line 12). */
     @ParameterizedTest(name = "{2}")
     @CsvSource(delimiter = '|', value = {
             "body: Texto; recipients: [IOM] | 12 | missing key 'subject' (or 'subjects') in 'requests'",
             "subject: S; body: B; subjects: {fr: Sujet}; recipients: [IOM] | 14 | unknown key 'fr' in 'subjects'",
-            "subject: S; body: B; bodies: {en: \"\"}; recipients: [IOM] | 14 | 'en' is empty"})
+            "subject: S; body: B; bodies: {en: \"\"}; recipients: [IOM] | 14 | 'en' is empty",
+            "subject: S; body: B; recipients: [IOM]; topic: tráfico ilícito | 15 | invalid topic tráfico ilícito",
+            "subject: S; body: B; recipients: [IOM]; acknowledgement: sí | 15 | 'acknowledgement' must be true or false"})
     void aRequestsTextsAreCheckedWithTheirLine(String keys, int line, String english) {
         String request = "      - " + String.join("\n        ", keys.split("; ")) + "\n";
 

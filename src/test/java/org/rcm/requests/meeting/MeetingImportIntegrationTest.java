@@ -267,6 +267,9 @@ public class MeetingImportIntegrationTest extends IntegrationTestBase {
         assertThat(jdbc.sql("select kind from request where meeting_id = 'gah-panama-2016-07' and agreement_number"
                 + " = '1a' and agreement_position = 1").query(String.class).single()).as("kind of 1a")
                 .isEqualTo("focal_points");
+        assertThat(jdbc.sql("select topic from request where meeting_id = 'gah-panama-2016-07' and agreement_number"
+                + " = '1a' and agreement_position = 1").query(String.class).single()).as("topic of 1a")
+                .isEqualTo("flujos-extrarregionales");
         assertThat(jdbc.sql("select kind from request where meeting_id = 'gah-panama-2016-07' and agreement_number"
                 + " = '2f'").query(String.class).single()).as("kind of 2f").isEqualTo("consulates");
     }
