@@ -223,10 +223,7 @@ class MeetingFileParser {
     private static String topic(YamlFields fields, List<String> problems) {
         String topic = RequestTopics.normalize(fields.optional("topic"));
         if (topic != null && !RequestTopics.valid(topic)) {
-            problems.add(at(fields.line("topic"), "tema no válido " + topic + ": un código de hasta "
-                    + RequestTopics.MAX_LENGTH + " letras sin tilde, cifras, - o _ (por ejemplo smuggling)",
-                    "invalid topic " + topic + ": a code of up to " + RequestTopics.MAX_LENGTH
-                    + " letters without accents, digits, - or _ (for example smuggling)"));
+            problems.add(at(fields.line("topic"), RequestTopics.problemEs(topic), RequestTopics.problemEn(topic)));
             return null;
         }
         return topic;

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaRequestHistory implements RequestHistory {
 
-    private static final String REPLY_OVERDUE = "BoundaryEvent_ReplyOverdue";
+    private static final String REPLY_OVERDUE = Elements.REPLY_OVERDUE;
     private static final String TROIKA_GROUP = "troika-";
 
     private final HistoryService history;

@@ -15,6 +15,21 @@ public final class RequestTopics {
     private RequestTopics() {
     }
 
+    /** Why a topic is refused, in Spanish and in English. */
+    public static String problem(String topic) {
+        return problemEs(topic) + " / " + problemEn(topic);
+    }
+
+    public static String problemEs(String topic) {
+        return "tema no válido " + topic + ": un código de hasta " + MAX_LENGTH + " letras sin tilde, cifras, - o _ "
+                + "(por ejemplo smuggling)";
+    }
+
+    public static String problemEn(String topic) {
+        return "invalid topic " + topic + ": a code of up to " + MAX_LENGTH + " letters without accents, digits, - or _ "
+                + "(for example smuggling)";
+    }
+
     /** The topic trimmed and in lower case; null when blank. */
     public static String normalize(String topic) {
         if (topic == null || topic.isBlank()) {

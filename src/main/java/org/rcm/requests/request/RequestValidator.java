@@ -110,9 +110,7 @@ public class RequestValidator {
         }
         String topic = RequestTopics.normalize(input.topic());
         if (topic != null && !RequestTopics.valid(topic)) {
-            errors.put("topic", "Tema no válido: un código de hasta " + RequestTopics.MAX_LENGTH + " letras sin tilde, "
-                    + "cifras, - o _ (por ejemplo smuggling) / Invalid topic: a code of up to " + RequestTopics.MAX_LENGTH
-                    + " plain letters, digits, - or _ (for example smuggling)");
+            errors.put("topic", RequestTopics.problem(topic));
         }
         if (!errors.isEmpty()) {
             throw new RequestValidationException(errors);

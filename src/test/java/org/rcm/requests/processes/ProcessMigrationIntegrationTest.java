@@ -64,7 +64,7 @@ class ProcessMigrationIntegrationTest extends IntegrationTestBase {
     private static final String API = "/api/processes/" + RequestProcess.KEY + "/migrations";
     private static final String FILE_REPLY = "Task_FileReply";
     private static final String REMINDER_DUE = "BoundaryEvent_ReminderDue";
-    private static final String REPLY_OVERDUE = "BoundaryEvent_ReplyOverdue";
+    private static final String REPLY_OVERDUE = Elements.REPLY_OVERDUE;
     private static final List<String> APPROVAL_TIMERS = List.of("BoundaryEvent_ApprovalReminderDue",
             "BoundaryEvent_SilencePeriodOver");
     private static final Duration PATIENCE = Duration.ofSeconds(30);

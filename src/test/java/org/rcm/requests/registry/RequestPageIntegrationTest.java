@@ -41,7 +41,7 @@ class RequestPageIntegrationTest extends IntegrationTestBase {
     private static final String IOM_FOCAL_POINT = "focal.point@iom.example.org";
 
     private static final Duration FEW_SECONDS = Duration.ofSeconds(30);
-    private static final String REPLY_OVERDUE = "BoundaryEvent_ReplyOverdue";
+    private static final String REPLY_OVERDUE = Elements.REPLY_OVERDUE;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort

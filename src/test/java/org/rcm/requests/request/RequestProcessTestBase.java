@@ -89,7 +89,7 @@ abstract class RequestProcessTestBase {
     static final String SUBPROCESS_PER_RECIPIENT = "SubProcess_PerRecipient";
     static final String BOUNDARY_APPROVAL_REMINDER_DUE = "BoundaryEvent_ApprovalReminderDue";
     static final String BOUNDARY_SILENCE_PERIOD_OVER = "BoundaryEvent_SilencePeriodOver";
-    static final String BOUNDARY_REPLY_OVERDUE = "BoundaryEvent_ReplyOverdue";
+    static final String BOUNDARY_REPLY_OVERDUE = Elements.REPLY_OVERDUE;
     static final String BOUNDARY_REMINDER_DUE = "BoundaryEvent_ReminderDue";
     static final String END_APPROVAL_REMINDER_SENT = "EndEvent_ApprovalReminderSent";
     static final String GATEWAY_TROIKA_DECISION = "Gateway_TroikaDecision";

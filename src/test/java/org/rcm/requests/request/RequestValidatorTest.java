@@ -198,6 +198,23 @@ class RequestValidatorTest {
         }
     }
 
+    @Test
+    void aTopicIsALowerCaseCodeOrRefusedInBothLanguages() {
+        ValidRequest request = validator.validate(new NewRequest("Mapeo", "Texto", List.of("IOM"),
+                LocalDate.now().plusDays(10).toString(), null, null, Map.of(), Map.of(), null, null, " Smuggling "));
+        assertThat(request.topic()).as("trimmed, in lower case").isEqualTo("smuggling");
+
+        try {
+            validator.validate(new NewRequest("Mapeo", "Texto", List.of("IOM"), LocalDate.now().plusDays(10)
+                    .toString(), null, null, Map.of(), Map.of(), null, null, "tráfico ilícito"));
+            throw new AssertionError("a topic with accents and a space was taken");
+        } catch (RequestValidationException e) {
+            assertThat(e.errors()).containsOnlyKeys("topic");
+            assertThat(e.errors().get("topic")).contains("tema no válido tráfico ilícito")
+                    .contains("invalid topic tráfico ilícito");
+        }
+    }
+
     private Map<String, String> errors(String replyDue, String workingDays) {
         try {
             validator.validate(new NewRequest("Mapeo", "Texto", List.of("IOM"), replyDue, null, null, Map.of(),

@@ -86,7 +86,7 @@ class WorkingDayDeadlinesIntegrationTest extends PanamaHolidaysTestBase {
                     Map.of(Variables.DECISION, "approve"));
         }
         List<Date> overdueAt = await().atMost(Duration.ofSeconds(30)).until(() -> timers(reference,
-                "BoundaryEvent_ReplyOverdue"), timers -> timers.size() == 2);
+                Elements.REPLY_OVERDUE), timers -> timers.size() == 2);
         assertThat(overdueAt).as("the overdue timers of IOM and UNHCR")
                 .containsExactlyInAnyOrder(endOf(iomDue), endOf(unhcrDue));
         assertThat(timers(reference, "BoundaryEvent_ReminderDue")).as("the first reminders, five working days on")
