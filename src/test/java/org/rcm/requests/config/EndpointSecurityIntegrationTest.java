@@ -13,10 +13,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.rcm.requests.IntegrationTestBase;
+import org.rcm.requests.RequestJourney;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +47,8 @@ class EndpointSecurityIntegrationTest extends IntegrationTestBase {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+    @Autowired
+    RequestJourney journey;
 
     record Call(String method, String path) {
     }
@@ -109,6 +113,24 @@ class EndpointSecurityIntegrationTest extends IntegrationTestBase {
         assertThat(send("GET", "/actuator/metrics", "officer1").statusCode()).isEqualTo(403);
         assertThat(send("GET", "/api/directory", "delegate-hn").statusCode()).as("the API is the Secretariat's")
                 .isEqualTo(403);
+    }
+
+    @Test
+    void focalPointsAndCompiledAnswersAreTheSecretariatsOnly() throws Exception {
+        String reference = journey.sent("Puntos focales (seguridad) " + UUID.randomUUID(), "MX");
+        List<String> pages = List.of("/focal-points", "/registry/" + reference + "/answers",
+                "/registry/" + reference + "/answers.csv", "/registry/" + reference + "/answers/print");
+        for (String page : pages) {
+            assertThat(send("GET", page, "officer1").statusCode()).as(page + " as officer1").isEqualTo(200);
+            for (String user : new String[] {"delegate-mx", "owner1", "monitor"}) {
+                HttpResponse<String> refused = send("GET", page, user);
+                assertThat(refused.statusCode()).as(page + " as " + user).isEqualTo(403);
+                assertThat(refused.body()).as(page + " as " + user).doesNotContain(reference);
+            }
+            HttpResponse<String> anonymous = send("GET", page, null);
+            assertThat(anonymous.statusCode()).as(page + " without a login").isIn(302, 401);
+            assertThat(anonymous.body()).doesNotContain(reference);
+        }
     }
 
     @Test
