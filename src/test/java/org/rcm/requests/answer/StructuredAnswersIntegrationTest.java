@@ -41,6 +41,7 @@ import org.rcm.requests.request.RecipientState;
 import org.rcm.requests.request.RequestProcess.Elements;
 import org.rcm.requests.request.RequestProcess.Variables;
 import org.rcm.requests.request.RequestRegistry;
+import org.rcm.requests.reply.RecipientPage;
 import org.rcm.requests.reply.ReplyTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -272,7 +273,7 @@ class StructuredAnswersIntegrationTest extends PanamaHolidaysTestBase {
         Map<String, String> honduras = new LinkedHashMap<>();
         honduras.putAll(row(0, "Estados Unidos", "Houston", "consulate_general", "1 Main St", "+1 713 000"));
         honduras.putAll(row(1, "México", "Tapachula", "consulate", "Av. Central 5", ""));
-        ReplyPageClient page = ReplyPageClient.open(port, tokens.create(reference, "HN"), null);
+        RecipientPage page = RecipientPage.open(port, "/reply/" + tokens.create(reference, "HN"));
         assertThat(page.post(honduras, "consulados.csv", "pais,ciudad\n".getBytes(StandardCharsets.UTF_8))
                 .statusCode()).as("the answer taken").isEqualTo(302);
         Task honduranReview = reviewTask(reference, "HN");
@@ -326,7 +327,7 @@ class StructuredAnswersIntegrationTest extends PanamaHolidaysTestBase {
     @Test
     void theReplyPageShowsItsErrorsBesideTheFieldsAndKeepsWhatWasTyped() throws Exception {
         String reference = sent("Consulados (validación)", "consulates", null, "MX");
-        ReplyPageClient page = ReplyPageClient.open(port, tokens.create(reference, "MX"), "en");
+        RecipientPage page = RecipientPage.open(port, "/reply/" + tokens.create(reference, "MX") + "?lang=en");
         Map<String, String> typed = new LinkedHashMap<>(row(0, "Guatemala", "", "consulate", "6a Avenida 1", ""));
         typed.put("text", "Partial list");
 
@@ -345,7 +346,7 @@ class StructuredAnswersIntegrationTest extends PanamaHolidaysTestBase {
         assertThat(wider).as("more rows, what was typed kept").contains("value=\"Guatemala\"")
                 .contains("name=\"answer.consulates.8.city\"").doesNotContain("Nothing was sent");
 
-        ReplyPageClient spanish = ReplyPageClient.open(port, tokens.create(reference, "MX"), "es");
+        RecipientPage spanish = RecipientPage.open(port, "/reply/" + tokens.create(reference, "MX") + "?lang=es");
         String focalStyle = spanish.post(row(0, "Guatemala", "Ciudad de Guatemala", "nonsense", "", ""), null, null)
                 .body();
         assertThat(focalStyle).contains("Representaciones, fila 1: Tipo: elija una de las opciones ofrecidas.")
@@ -388,7 +389,7 @@ class StructuredAnswersIntegrationTest extends PanamaHolidaysTestBase {
     }
 
     private void answerOnThePage(String reference, String recipient, Map<String, String> fields) throws Exception {
-        ReplyPageClient page = ReplyPageClient.open(port, tokens.create(reference, recipient), null);
+        RecipientPage page = RecipientPage.open(port, "/reply/" + tokens.create(reference, recipient));
         HttpResponse<String> posted = page.post(fields, null, null);
         assertThat(posted.statusCode()).as("the answer of %s taken: %s", recipient, posted.body()).isEqualTo(302);
     }

@@ -2,9 +2,7 @@ package org.rcm.requests.reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,7 +55,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class ReceiptLinkIntegrationTest extends IntegrationTestBase {
 
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern RECEIPT_LINK = Pattern.compile("https?://\\S+(/reply/[A-Za-z0-9_.-]+/receipt)");
 
     @LocalServerPort
@@ -93,19 +90,19 @@ class ReceiptLinkIntegrationTest extends IntegrationTestBase {
                 .as("Auto-Submitted of a request email, which the Secretariat wrote").isNull();
 
         // when IOM's focal point opens the link (as a mail filter scanning links would, too)
-        ReceiptPage page = ReceiptPage.open(port, receiptPath(iomText));
+        RecipientPage page = RecipientPage.open(port, receiptPath(iomText));
 
         // then the page in English shows the request and a button, and nothing is recorded yet
-        Document shown = Jsoup.parse(page.shown);
+        Document shown = Jsoup.parse(page.shown());
         assertThat(shown.select("html").attr("lang")).as("language of IOM's page").isEqualTo("en");
         assertThat(shown.select("#reference").text()).isEqualTo(reference);
         assertThat(shown.select("#receipt-form button").text()).as("the button").isEqualTo("Confirm receipt");
         assertThat(recipient(reference, "IOM").acknowledgedAt()).as("receipt after opening the page").isNull();
 
         // and a post without the page's form token (a form of another site, say) is refused and records nothing
-        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(page.address)
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(page.address())
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + page.csrf)).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + page.csrf())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).as("post without the page's session").isEqualTo(403);
         assertThat(recipient(reference, "IOM").acknowledgedAt()).as("receipt after the forged post").isNull();
@@ -160,8 +157,8 @@ class ReceiptLinkIntegrationTest extends IntegrationTestBase {
         String reference = journey.sent(askingForReceipt("Idioma del acuse " + UUID.randomUUID(), "PAHO"));
         String path = receiptPath(TestMails.plainText(journey.sentMessage(reference, "PAHO").orElseThrow()));
 
-        Document spanish = Jsoup.parse(ReceiptPage.open(port, path).shown);
-        Document english = Jsoup.parse(ReceiptPage.open(port, path + "?lang=en").shown);
+        Document spanish = Jsoup.parse(RecipientPage.open(port, path).shown());
+        Document english = Jsoup.parse(RecipientPage.open(port, path + "?lang=en").shown());
 
         assertThat(spanish.select("#receipt-form button").text()).as("PAHO's button").isEqualTo("Confirmar recepción");
         assertThat(spanish.select("#receipt-form").text()).as("that it is no reply")
@@ -247,41 +244,5 @@ class ReceiptLinkIntegrationTest extends IntegrationTestBase {
                 .header("Accept-Language", "es")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("officer1:demo"
                         .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The receipt page as a browser holds it: its session, and the form token of its page. */
-    private static final class ReceiptPage {
-
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private final URI address;
-        private String shown;
-        private String csrf;
-
-        private ReceiptPage(URI address) {
-            this.address = address;
-        }
-
-        static ReceiptPage open(int port, String path) throws Exception {
-            ReceiptPage page = new ReceiptPage(URI.create("http://localhost:" + port + path));
-            HttpResponse<String> response = page.get();
-            assertThat(response.statusCode()).as("the receipt page").isEqualTo(200);
-            page.shown = response.body();
-            Matcher matcher = CSRF_FIELD.matcher(page.shown);
-            assertThat(matcher.find()).as("form token on the page").isTrue();
-            page.csrf = matcher.group(1);
-            return page;
-        }
-
-        HttpResponse<String> get() throws Exception {
-            return http.send(HttpRequest.newBuilder(address).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> press() throws Exception {
-            return http.send(HttpRequest.newBuilder(address)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(csrf,
-                            StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-        }
     }
 }

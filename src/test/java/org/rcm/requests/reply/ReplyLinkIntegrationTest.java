@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.CookieManager;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -22,8 +21,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -48,7 +45,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ReplyLinkIntegrationTest extends IntegrationTestBase {
 
     private static final int MB = 1024 * 1024;
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -112,7 +108,7 @@ class ReplyLinkIntegrationTest extends IntegrationTestBase {
     void postsAreCountedInTheDatabaseWhicheverNodeTookThem() throws Exception {
         String reference = journey.sent("Límite de envíos por enlace", "IOM");
         awaitReply(reference);
-        ReplyForm form = ReplyForm.open(port, tokens.create(reference, "IOM"));
+        RecipientPage form = RecipientPage.open(port, "/reply/" + tokens.create(reference, "IOM"));
         for (int i = 1; i <= 4; i++) {
             assertThat(form.post("Parte " + i).statusCode()).as("post %d through this node", i).isEqualTo(302);
         }
@@ -137,7 +133,7 @@ class ReplyLinkIntegrationTest extends IntegrationTestBase {
     void anAnsweredRecipientsLinkTakesAnswersThroughTheGraceThenShowsWhereToWrite() throws Exception {
         String reference = journey.sent("Enlace de un destinatario que respondió", "PAHO");
         awaitReply(reference);
-        ReplyForm form = ReplyForm.open(port, tokens.create(reference, "PAHO"));
+        RecipientPage form = RecipientPage.open(port, "/reply/" + tokens.create(reference, "PAHO"));
         assertThat(form.post("Nuestra respuesta").statusCode()).as("the answer").isEqualTo(302);
         await().atMost(Duration.ofSeconds(20)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
                 .taskDefinitionKey(Elements.REVIEW_REPLY).count() == 1);
@@ -222,39 +218,5 @@ class ReplyLinkIntegrationTest extends IntegrationTestBase {
             text.append((char) next);
         }
         return text.substring(0, text.length() - end.length());
-    }
-
-    /** A browser with the reply form open: its session cookie and the form token of that session. */
-    private static final class ReplyForm {
-
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private final URI address;
-        private String page;
-        private String csrf;
-
-        private ReplyForm(URI address) {
-            this.address = address;
-        }
-
-        static ReplyForm open(int port, String token) throws Exception {
-            ReplyForm form = new ReplyForm(URI.create("http://localhost:" + port + "/reply/" + token));
-            HttpResponse<String> shown = form.get();
-            assertThat(shown.statusCode()).as("the form").isEqualTo(200);
-            form.page = shown.body();
-            Matcher matcher = CSRF_FIELD.matcher(form.page);
-            assertThat(matcher.find()).as("CSRF field").isTrue();
-            form.csrf = matcher.group(1);
-            return form;
-        }
-
-        HttpResponse<String> get() throws Exception {
-            return http.send(HttpRequest.newBuilder(address).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String text) throws Exception {
-            return http.send(new MultipartForm().field("_csrf", csrf).field("text", text).post(address),
-                    HttpResponse.BodyHandlers.ofString());
-        }
     }
 }
