@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * The structured answer in {@code Task_ReviewReply}. When the task is created, its form's fields show the last answer
  * the recipient sent through the reply page (blank for an emailed answer), as variables of this recipient's instance
- * only; a table's rows as lines of text ({@link TableLines}). When the reviewer accepts, the fields as completed are checked like the reply page's, stored as the accepted
- * answer, and an accepted focal-point nomination updates the directory. What the next steps read is that record.
+ * only; a table's rows as lines of text ({@link TableLines}). When the reviewer accepts, the fields as completed are
+ * checked like the reply page's, stored as the accepted answer, and an accepted focal-point nomination updates the
+ * directory. What the next steps read is that record.
  */
 @Component("replyAnswerListener")
 class ReplyAnswerListener implements TaskListener {
@@ -47,16 +48,22 @@ class ReplyAnswerListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String reference = task.getExecution().getProcessBusinessKey();
+        boolean created = EVENTNAME_CREATE.equals(task.getEventName());
+        boolean accepted = EVENTNAME_COMPLETE.equals(task.getEventName())
+                && "accept".equals(task.getVariable(Variables.OUTCOME));
         String recipient = (String) task.getVariable(Variables.RECIPIENT);
+        if (!created && !accepted || recipient == null) {
+            return; // a clarification asked: nothing to show or record, and no form to look up
+        }
+        String reference = task.getExecution().getProcessBusinessKey();
         Optional<ReplyForm> form = forms.forRequest(reference);
-        if (form.isEmpty() || recipient == null) {
+        if (form.isEmpty()) {
             return;
         }
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+        if (created) {
             show(task.getExecution(), form.get(), answers.latestReceived(reference, recipient)
                     .map(Answers.Stored::answer).orElse(Answer.EMPTY));
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName()) && "accept".equals(task.getVariable(Variables.OUTCOME))) {
+        } else {
             accept(task, reference, recipient, form.get());
         }
     }

@@ -83,12 +83,6 @@ public record ReplyForm(String id, List<Part> parts) {
         return parts.stream().filter(Table.class::isInstance).map(Table.class::cast).toList();
     }
 
-    /** Every variable the form binds: its fields' keys and its tables' keys. */
-    public List<String> keys() {
-        List<String> keys = new ArrayList<>(fields().stream().map(Field::key).toList());
-        tables().forEach(table -> keys.add(table.key()));
-        return keys;
-    }
 
     public static ReplyForm parse(byte[] json) {
         try {

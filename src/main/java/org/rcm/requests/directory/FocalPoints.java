@@ -101,7 +101,7 @@ public class FocalPoints {
         }
         return current(party.code(), topic).map(focal -> new Party(party.code(), party.kind(), party.nameEs(),
                 party.nameEn(), party.member(), focal.name(), focal.email(), focal.language(), party.articleEs(),
-                party.articleEn())).orElse(party);
+                party.articleEn(), party.calendarCountry())).orElse(party);
     }
 
     private FocalPoint map(ResultSet rs, int row) throws SQLException {

@@ -21,11 +21,6 @@ public record Party(String code, Kind kind, String nameEs, String nameEn, boolea
         this(code, kind, nameEs, nameEn, member, contactName, email, language, articleEs, articleEn, null);
     }
 
-    /** The code of the calendar its due dates are counted in: its calendar country, else its own code. */
-    public String calendar() {
-        return calendarCountry == null || calendarCountry.isBlank() ? code : calendarCountry;
-    }
-
     public String name(String lang) {
         return "en".equals(lang) ? nameEn : nameEs;
     }

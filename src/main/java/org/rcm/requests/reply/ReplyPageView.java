@@ -36,10 +36,6 @@ class ReplyPageView {
             return new Form(text, problems, null, false, Answer.EMPTY, List.of(), 0, false);
         }
 
-        static Form notTaken(String text, String noticeKey) {
-            return new Form(text, List.of(), noticeKey, false, Answer.EMPTY, List.of(), 0, false);
-        }
-
         /**
          * The form again with everything typed in it: after problems, or after the button that adds rows (files
          * cannot be kept across a page: the sender chooses them again).

@@ -23,12 +23,10 @@ class ReplySubmissionCheck {
         this.limits = limits;
     }
 
-    /** @param files the files the sender chose ({@link ReplyUploads#chosen}) */
-    List<Problem> check(String text, List<MultipartFile> files) {
-        return check(text, files, false);
-    }
-
-    /** @param answered the sender filled in the reply form: text and files are then optional */
+    /**
+     * @param files    the files the sender chose ({@link ReplyUploads#chosen})
+     * @param answered the sender filled in the reply form: text and files are then optional
+     */
     List<Problem> check(String text, List<MultipartFile> files, boolean answered) {
         List<Problem> problems = new ArrayList<>();
         boolean noText = text == null || text.isBlank();

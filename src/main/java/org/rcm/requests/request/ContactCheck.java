@@ -30,8 +30,7 @@ public class ContactCheck {
      * @param answered whether a person's answer of the recipient ever came in
      */
     public boolean due(RecipientState state, Instant sent, Instant acknowledged, boolean answered, String recipient) {
-        boolean awaited = state == RecipientState.AWAITING_REPLY || state == RecipientState.OVERDUE;
-        if (!awaited || sent == null || acknowledged != null || answered) {
+        if (!state.awaited() || sent == null || acknowledged != null || answered) {
             return false;
         }
         LocalDate checkOn = workingDays.plusWorkingDays(LocalDate.ofInstant(sent, clock.getZone()),

@@ -195,9 +195,19 @@ public class RequestRegistry {
                 .params(reference, code).query((rs, row) -> rs.getDate(1).toLocalDate()).optional();
     }
 
+    /**
+     * The request as the record has it, for the application's own work (sending, matching, forms): its recipients
+     * without the "check the contact" of {@link #details}, which costs two reads of the correspondence each.
+     */
     public Optional<RequestDetails> find(String reference) {
         return jdbc.sql(SELECT + " where reference = ?").param(reference).query(this::map).optional()
-                .map(details -> withRecipients(List.of(details)).get(0));
+                .map(details -> details.withRecipients(recipients(reference, false)));
+    }
+
+    /** The request as its readers see it (the API, the reply link): each recipient with its contact check. */
+    public Optional<RequestDetails> details(String reference) {
+        return jdbc.sql(SELECT + " where reference = ?").param(reference).query(this::map).optional()
+                .map(details -> details.withRecipients(recipients(reference)));
     }
 
     public void addAttachment(String reference, Attachment attachment) {
@@ -302,26 +312,31 @@ public class RequestRegistry {
      * {@code HUMAN_REPLY}).
      */
     public List<RequestDetails.Recipient> recipients(String reference) {
-        return jdbc.sql("""
-                select r.party_code, r.state, r.reply_due, r.sent_at, r.answered_at, r.closed_at, r.acknowledged_at,
-                       r.acknowledged_via,
+        return recipients(reference, true);
+    }
+
+    private List<RequestDetails.Recipient> recipients(String reference, boolean contactChecks) {
+        String checks = !contactChecks ? "" : """
+                ,
                        (select max(c.sent_at) from correspondence c where c.reference = r.reference
                           and c.party_code = r.party_code and c.kind = 'REQUEST' and c.direction = 'OUT')
                          as request_sent,
                        (select count(*) from correspondence c where c.reference = r.reference
                           and c.party_code = r.party_code and c.direction = 'IN'
-                          and c.classification = 'HUMAN_REPLY') as answers
-                from request_recipient r where r.reference = ? order by r.party_code
-                """).param(reference).query((rs, row) -> {
+                          and c.classification = 'HUMAN_REPLY') as answers""";
+        return jdbc.sql("select r.party_code, r.state, r.reply_due, r.sent_at, r.answered_at, r.closed_at, "
+                        + "r.acknowledged_at, r.acknowledged_via" + checks
+                        + " from request_recipient r where r.reference = ? order by r.party_code")
+                .param(reference).query((rs, row) -> {
                     RecipientState state = RecipientState.valueOf(rs.getString(2));
                     Instant sent = instant(rs, 4);
                     Instant acknowledged = instant(rs, 7);
-                    Instant requestSent = instant(rs, 9);
+                    Instant requestSent = contactChecks ? instant(rs, 9) : null;
                     return new RequestDetails.Recipient(rs.getString(1), state, rs.getDate(3).toLocalDate(), sent,
                             instant(rs, 5), instant(rs, 6), acknowledged,
                             rs.getString(8) == null ? null : Receipt.valueOf(rs.getString(8)),
-                            contactCheck.due(state, requestSent != null ? requestSent : sent, acknowledged,
-                                    rs.getInt(10) > 0, rs.getString(1)));
+                            contactChecks && contactCheck.due(state, requestSent != null ? requestSent : sent,
+                                    acknowledged, rs.getInt(10) > 0, rs.getString(1)));
                 }).list();
     }
 

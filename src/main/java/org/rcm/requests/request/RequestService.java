@@ -83,7 +83,7 @@ public class RequestService {
     }
 
     public Optional<RequestDetails> details(String reference) {
-        return registry.find(reference).map(found -> found.withCorrespondence(correspondence.forRequest(reference)));
+        return registry.details(reference).map(found -> found.withCorrespondence(correspondence.forRequest(reference)));
     }
 
     public List<RequestDetails> list(RequestState state, String recipient, boolean overdueOnly, int limit) {

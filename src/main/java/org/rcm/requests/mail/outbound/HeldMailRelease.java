@@ -1,7 +1,6 @@
 package org.rcm.requests.mail.outbound;
 
 import org.rcm.requests.approval.ApprovalDecisions;
-import org.rcm.requests.request.RecipientState;
 import org.rcm.requests.request.RequestDetails;
 import org.rcm.requests.request.RequestRegistry;
 import org.rcm.requests.request.RequestState;
@@ -78,7 +77,6 @@ class HeldMailRelease {
     }
 
     private static boolean awaited(RequestDetails request, String recipient) {
-        return request.recipients().stream().anyMatch(r -> r.code().equals(recipient)
-                && (r.state() == RecipientState.AWAITING_REPLY || r.state() == RecipientState.OVERDUE));
+        return request.recipients().stream().anyMatch(r -> r.code().equals(recipient) && r.state().awaited());
     }
 }
