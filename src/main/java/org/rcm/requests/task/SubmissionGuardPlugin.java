@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.cmd.ResolveTaskCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
@@ -121,26 +122,60 @@ public class SubmissionGuardPlugin extends AbstractProcessEnginePlugin {
         /**
          * Checks a task's submission and runs the engine's command for it, in one command: the task is read once, its
          * form's fields come from a cache by form definition (a deployed form never changes), and the candidate's
-         * permission is checked first, as the completion itself would.
+         * permission is checked once: by the completion, or before a refusal says anything of the form. The
+         * accepted fields are kept in the task's own scope ({@link #answerScope}).
          */
         <T> T taskSubmission(String taskId, Map<String, Object> submitted,
                              Function<Map<String, Object>, Command<T>> command) {
-            return refusalsAsBadRequests(() -> commandExecutor.execute(context -> command.apply(
-                    submitted == null || submitted.isEmpty() ? submitted : checked(context, taskId, submitted))
-                    .execute(context)));
+            return refusalsAsBadRequests(() -> commandExecutor.execute(context -> {
+                TaskEntity task = submitted == null || submitted.isEmpty() ? null
+                        : context.getTaskManager().findTaskById(taskId);
+                if (task == null) {
+                    return command.apply(submitted).execute(context);
+                }
+                Map<String, Object> checked = checked(context, task, submitted);
+                ExecutionEntity scope = answerScope(task);
+                if (scope == null) {
+                    return command.apply(checked).execute(context);
+                }
+                // set before the completion checks the permission: a refused completion rolls them back with it;
+                // written as by the task (the history records each change under the task's activity)
+                VariableMap values = org.camunda.bpm.engine.variable.Variables.fromMap(checked);
+                for (String name : values.keySet()) {
+                    scope.setVariableLocal(name, values.getValueTyped(name), task.getExecution(), false);
+                }
+                return command.apply(Map.of()).execute(context);
+            }));
         }
 
-        private Map<String, Object> checked(CommandContext context, String taskId, Map<String, Object> submitted) {
-            TaskEntity task = context.getTaskManager().findTaskById(taskId);
-            if (task == null) {
-                return submitted;
+        /**
+         * Where a task's answer is kept: in the scope the task is in — one recipient, one Troika country, or the whole
+         * request for a task at the top of the model — as if the sub-process declared each field. The engine would
+         * write a field where a variable of its name exists, or else on the whole request, where one recipient's
+         * answer would overwrite another's; declaring every field of every form on its sub-process cost each request
+         * dozens of empty variables and their history (docs/performance.md).
+         */
+        static ExecutionEntity answerScope(TaskEntity task) {
+            ExecutionEntity execution = task.getExecution();
+            if (execution == null || execution.getActivity() == null) {
+                return null;
             }
-            context.getProcessEngineConfiguration().getCommandCheckers()
-                    .forEach(checker -> checker.checkTaskWork(task));
+            return (ExecutionEntity) execution.findExecutionForFlowScope(execution.getActivity().getFlowScope());
+        }
+
+        private Map<String, Object> checked(CommandContext context, TaskEntity task, Map<String, Object> submitted) {
             task.initializeFormKey();
-            return checked(context, task.getCamundaFormRef(), task.getFormKey(),
-                    task.getProcessDefinition() == null ? null : task.getProcessDefinition().getDeploymentId(),
-                    submitted, task::getVariable);
+            try {
+                return checked(context, task.getCamundaFormRef(), task.getFormKey(),
+                        task.getProcessDefinition() == null ? null : task.getProcessDefinition().getDeploymentId(),
+                        submitted, task::getVariable);
+            } catch (RuntimeException refused) {
+                // someone who may not work on the task learns nothing of its form: refused as the completion would
+                // refuse them (an accepted submission goes on to the completion, which checks it itself)
+                context.getProcessEngineConfiguration().getCommandCheckers()
+                        .forEach(checker -> checker.checkTaskWork(task));
+                throw refused;
+            }
         }
 
         /** A submission checked against the fields of its form (a Camunda Form; any other form declares none). */

@@ -325,10 +325,15 @@ abstract class RequestProcessTestBase {
                 .singleResult();
     }
 
+    /** The variables of the recipient's own Per recipient sub-process instance. */
+    Map<String, Object> recipientVariables(ProcessInstance request, String recipient) {
+        return runtimeService.getVariablesLocal(subProcessInstance(request, SUBPROCESS_PER_RECIPIENT,
+                Variables.RECIPIENT, recipient));
+    }
+
     /** A variable of the recipient's own Per recipient sub-process instance. */
     Object recipientVariable(ProcessInstance request, String recipient, String name) {
-        String executionId = subProcessInstance(request, SUBPROCESS_PER_RECIPIENT, Variables.RECIPIENT, recipient);
-        Map<String, Object> local = runtimeService.getVariablesLocal(executionId);
+        Map<String, Object> local = recipientVariables(request, recipient);
         assertThat(local).as("%s's sub-process instance should hold %s locally", recipient, name).containsKey(name);
         return local.get(name);
     }

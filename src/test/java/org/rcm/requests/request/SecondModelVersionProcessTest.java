@@ -169,7 +169,7 @@ class SecondModelVersionProcessTest extends RequestProcessTestBase {
         todaysModel = deploy("InteragencyRequest.bpmn");
         assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(RequestProcess.KEY)
                 .latestVersion().singleResult().getVersionTag()).as("today's model, deployed beside version 2")
-                .isEqualTo("4");
+                .isEqualTo("5");
         return request;
     }
 
