@@ -47,20 +47,26 @@ class CamundaReplyForms implements ReplyForms {
         if (request.isEmpty() || request.get().processInstanceId() == null) {
             return Optional.empty();
         }
-        Optional<RequestKind> kind = RequestKind.parse(request.get().kind());
-        if (kind.isEmpty()) {
-            return Optional.empty();
-        }
         return asSystem(() -> {
             HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
                     .processInstanceId(request.get().processInstanceId()).singleResult();
-            if (instance == null) {
-                return Optional.empty();
-            }
-            String deploymentId = repository.getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId();
-            return byDeployment.computeIfAbsent(deploymentId + "/" + kind.get().replyFormId(),
-                    key -> read(deploymentId, kind.get().replyFormId()));
+            return instance == null ? Optional.empty() : inDeployment(request.get(),
+                    repository.getProcessDefinition(instance.getProcessDefinitionId()).getDeploymentId());
         });
+    }
+
+    @Override
+    public Optional<ReplyForm> forRequest(String reference, String deploymentId) {
+        return registry.find(reference).flatMap(request -> asSystem(() -> inDeployment(request, deploymentId)));
+    }
+
+    private Optional<ReplyForm> inDeployment(RequestDetails request, String deploymentId) {
+        Optional<RequestKind> kind = RequestKind.parse(request.kind());
+        if (kind.isEmpty()) {
+            return Optional.empty();
+        }
+        return byDeployment.computeIfAbsent(deploymentId + "/" + kind.get().replyFormId(),
+                key -> read(deploymentId, kind.get().replyFormId()));
     }
 
     private Optional<ReplyForm> read(String deploymentId, String formId) {

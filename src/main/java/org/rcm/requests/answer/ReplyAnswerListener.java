@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.rcm.requests.directory.Directory;
 import org.rcm.requests.directory.FocalPoints;
 import org.rcm.requests.directory.Party;
@@ -56,7 +57,8 @@ class ReplyAnswerListener implements TaskListener {
             return; // a clarification asked: nothing to show or record, and no form to look up
         }
         String reference = task.getExecution().getProcessBusinessKey();
-        Optional<ReplyForm> form = forms.forRequest(reference);
+        Optional<ReplyForm> form = forms.forRequest(reference,
+                ((ExecutionEntity) task.getExecution()).getProcessDefinition().getDeploymentId());
         if (form.isEmpty()) {
             return;
         }

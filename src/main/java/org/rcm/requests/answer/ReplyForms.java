@@ -7,4 +7,10 @@ public interface ReplyForms {
 
     /** Empty when the request's kind has no reply form in its model's deployment (it is answered in text). */
     Optional<ReplyForm> forRequest(String reference);
+
+    /**
+     * The same, for a request whose instance is at hand and runs on the model deployed as {@code deploymentId}
+     * (inside the engine: a listener, a delegate), without looking the instance up.
+     */
+    Optional<ReplyForm> forRequest(String reference, String deploymentId);
 }

@@ -23,6 +23,7 @@ import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
@@ -133,8 +134,39 @@ public class ModelChecker {
         for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
             checkTimer(file, timer, literalInputs, problems);
         }
+        checkVariableNames(file, model, problems);
         checkRequiredElements(file, model, problems);
         return problems;
+    }
+
+    /**
+     * A variable the model declares (input and output parameters, a multi-instance element variable, a result
+     * variable, the initiator) may not be named like a bean: expressions find the application's beans first
+     * ({@link BeansFirstExpressionPlugin}), so the variable would never be read.
+     */
+    private void checkVariableNames(String file, BpmnModelInstance model, List<ModelProblem> problems) {
+        for (CamundaInputParameter input : model.getModelElementsByType(CamundaInputParameter.class)) {
+            checkVariableName(file, id(input.getParentElement().getParentElement().getParentElement()),
+                    input.getCamundaName(), problems);
+        }
+        for (CamundaOutputParameter output : model.getModelElementsByType(CamundaOutputParameter.class)) {
+            checkVariableName(file, id(output.getParentElement().getParentElement().getParentElement()),
+                    output.getCamundaName(), problems);
+        }
+        for (ModelElementInstance element : model.getModelElementsByType(
+                model.getModel().getType(BaseElement.class))) {
+            String owner = id(element) != null ? id(element) : id(element.getParentElement());
+            for (String attribute : List.of("elementVariable", "resultVariable", "initiator")) {
+                checkVariableName(file, owner, element.getAttributeValueNs(CAMUNDA_NS, attribute), problems);
+            }
+        }
+    }
+
+    private void checkVariableName(String file, String element, String name, List<ModelProblem> problems) {
+        if (name != null && isBean.test(name)) {
+            problems.add(new ModelProblem(file, element, "variable '" + name + "' has the name of a bean, which "
+                    + "expressions would find instead of it: give the variable another name"));
+        }
     }
 
     /** The ids and message names the application looks up in a request's model (RequestProcess). */

@@ -1,6 +1,7 @@
 package org.rcm.requests.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -84,6 +85,26 @@ class ModelCheckerTest {
 
         assertThat(check(model)).as("problems of a cycle whose interval is 'one week'")
                 .extracting(ModelProblem::element).containsExactly("BoundaryEvent_Tick");
+    }
+
+    @Test
+    void variableNamedLikeABeanIsReported() {
+        String model = """
+                <bpmn:subProcess id="SubProcess_PerRecipient">
+                  <bpmn:extensionElements>
+                    <camunda:inputOutput><camunda:inputParameter name="requestStates" /></camunda:inputOutput>
+                  </bpmn:extensionElements>
+                  <bpmn:multiInstanceLoopCharacteristics camunda:collection="${list}" camunda:elementVariable="workingDays" />
+                  <bpmn:task id="Task_Wait" />
+                </bpmn:subProcess>
+                <bpmn:businessRuleTask id="Task_Decide" camunda:decisionRef="D" camunda:resultVariable="recipientDue" />""";
+
+        assertThat(check(model)).as("problems of variables named like the beans requestStates and workingDays")
+                .extracting(ModelProblem::element, ModelProblem::message)
+                .containsExactlyInAnyOrder(tuple("SubProcess_PerRecipient", "variable 'requestStates' has the name of a "
+                                + "bean, which expressions would find instead of it: give the variable another name"),
+                        tuple("SubProcess_PerRecipient", "variable 'workingDays' has the name of a bean, which "
+                                + "expressions would find instead of it: give the variable another name"));
     }
 
     @Test
