@@ -65,7 +65,7 @@ class ImapInboundConfig {
                                     InboundMailService inbound, ImapHealthIndicator mailbox) {
         var flow = properties.mode() == InboundProperties.Mode.IDLE
                 ? IntegrationFlow.from(Mail.imapIdleAdapter(receiver).autoStartup(true)
-                        .reconnectDelay(properties.pollInterval().toMillis()))
+                        .reconnectDelay(properties.reconnectDelay().toMillis()))
                 : IntegrationFlow.from(Mail.imapInboundAdapter(receiver),
                         poller -> poller.poller(Pollers.fixedDelay(properties.pollInterval()).maxMessagesPerPoll(100)
                                 .errorHandler(error -> {
