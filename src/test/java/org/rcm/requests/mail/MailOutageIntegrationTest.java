@@ -17,6 +17,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -76,6 +77,8 @@ class MailOutageIntegrationTest {
     ManagementService management;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    HistoryService history;
     @Autowired
     MeterRegistry meters;
 
@@ -171,12 +174,23 @@ class MailOutageIntegrationTest {
 
         // and: the send's retry (brought forward) delivers the email
         double sent = counter("sent");
-        Job retry = management.createJobQuery().processInstanceId(runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(reference).singleResult().getId())
-                .activityId(Elements.SEND_REQUEST_MAIL).singleResult();
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult()
+                .getId();
+        Job retry = management.createJobQuery().processInstanceId(instance).activityId(Elements.SEND_REQUEST_MAIL)
+                .singleResult();
         management.setJobDuedate(retry.getId(), new Date());
         await().atMost(PATIENCE).until(() -> counter("sent") > sent && MAIL.getReceivedMessages().length == 1);
         assertThat(actuator.get("/actuator/health", null).statusCode()).as("the whole health, mail back").isEqualTo(200);
+
+        // and: the job log keeps the failed try, not a row for each step that went through (AuditHistoryPlugin)
+        await().atMost(PATIENCE).until(() -> history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId(Elements.SEND_REQUEST_MAIL).finished().count() == 1);
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(instance).failureLog()
+                .activityIdIn(Elements.SEND_REQUEST_MAIL).count()).as("the send's failed try in the job log")
+                .isPositive();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(instance).creationLog().count()
+                + history.createHistoricJobLogQuery().processInstanceId(instance).successLog().count())
+                .as("job log rows of created and successful jobs").isZero();
     }
 
     private static String status(Actuator actuator, String component) {

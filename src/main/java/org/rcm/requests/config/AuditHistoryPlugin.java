@@ -6,22 +6,26 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.rcm.requests.request.RequestProcess.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * History level full keeps a row for every change of every variable. The registry is the record of a request, and
- * most variables are display copies for the forms; only the decisions users and the inbox make (the completion fields,
- * the correlation key, a bounce's reason, a delivered reply) are read back from the engine's history, by the
- * request's timeline. Their changes are kept; the display copies' are not, which spares each request dozens of
- * history writes. Everything else the history records (activities, tasks, who did what, variables' last values)
- * stays. The engine's own handler is subclassed here, through the hook it offers for this.
+ * What the history keeps of a request, at level full. The registry is the record of a request, and most variables are
+ * display copies for the forms; only the decisions users and the inbox make (the completion fields, the correlation
+ * key, a bounce's reason, a delivered reply) are read back from the engine's history, by the request's timeline.
+ * Their every change is kept; the display copies' are not, which spares each request dozens of history writes. The
+ * job log keeps a request's failed and deleted jobs, not a row for the creation and one for the success of each
+ * asynchronous step and timer, which the activity history shows already (a batch's jobs, such as a migration's, keep
+ * every row: its progress is counted from them). Everything else the history records (activities, tasks, who did
+ * what, variables' last values) stays. The engine's own handler is subclassed here, through the hooks it offers.
  */
 @Component
-class AuditedVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
+class AuditHistoryPlugin extends AbstractProcessEnginePlugin {
 
     /** The variables whose every change the history keeps. */
     static final Set<String> AUDITED = Set.of(Variables.DECISION, Variables.COMMENT, Variables.ACTION,
@@ -39,6 +43,15 @@ class AuditedVariablesHistoryPlugin extends AbstractProcessEnginePlugin {
     }
 
     static class AuditedDetailsHandler extends DbHistoryEventHandler {
+
+        @Override
+        public void handleEvent(HistoryEvent event) {
+            if (event instanceof HistoricJobLogEvent job && job.getProcessInstanceId() != null
+                    && (job.isCreationLog() || job.isSuccessLog())) {
+                return;
+            }
+            super.handleEvent(event);
+        }
 
         @Override
         protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity update) {
