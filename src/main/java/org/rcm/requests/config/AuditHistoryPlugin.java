@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * What the history keeps of a request, at level full. The registry is the record of a request, and most variables are
  * display copies for the forms; only the decisions users and the inbox make (the completion fields, the correlation
  * key, a bounce's reason, a delivered reply) are read back from the engine's history, by the request's timeline.
- * Their every change is kept; the display copies' are not, which spares each request dozens of history writes. The
+ * Their every change is kept; the display copies leave no history at all (neither changes nor last values), which
+ * spares each request dozens of history writes. The
  * job log keeps a request's failed and deleted jobs, not a row for the creation and one for the success of each
  * asynchronous step and timer, which the activity history shows already (a batch's jobs, such as a migration's, keep
  * every row: its progress is counted from them). Everything else the history records (activities, tasks, who did
@@ -32,6 +33,15 @@ class AuditHistoryPlugin extends AbstractProcessEnginePlugin {
             Variables.NEW_DUE_DATE, Variables.OUTCOME, Variables.CLARIFICATION, Variables.CONTACT_ACTION,
             Variables.CORRECTED_EMAIL, Variables.CORRELATION_KEY, Variables.BOUNCE_REASON,
             Variables.REPLY_CORRESPONDENCE_ID, Variables.REFERENCE, Variables.RECIPIENT);
+
+    /**
+     * The forms' copies of what the registry holds (RequestVariables): neither their changes nor their last values
+     * are history, the registry and its page are.
+     */
+    static final Set<String> DISPLAY_COPIES = Set.of(Variables.SUBJECT, Variables.BODY, Variables.RECIPIENTS,
+            Variables.REPLY_DUE, Variables.REPLY_DUE_WORKING_DAYS, Variables.KIND, Variables.LANGUAGE,
+            Variables.ACKNOWLEDGEMENT, Variables.TOPIC, Variables.SUBJECT_ES, Variables.BODY_ES, Variables.SUBJECT_EN,
+            Variables.BODY_EN, Variables.RECIPIENT_SCOPE);
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -48,6 +58,10 @@ class AuditHistoryPlugin extends AbstractProcessEnginePlugin {
         public void handleEvent(HistoryEvent event) {
             if (event instanceof HistoricJobLogEvent job && job.getProcessInstanceId() != null
                     && (job.isCreationLog() || job.isSuccessLog())) {
+                return;
+            }
+            if (event instanceof HistoricVariableUpdateEventEntity variable
+                    && DISPLAY_COPIES.contains(variable.getVariableName())) {
                 return;
             }
             super.handleEvent(event);

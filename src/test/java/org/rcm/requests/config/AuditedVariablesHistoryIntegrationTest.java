@@ -16,7 +16,7 @@ import org.rcm.requests.request.RequestProcess.Variables;
 import org.rcm.requests.request.RequestService;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The history keeps every change of the decisions the timeline reads, and none of the forms' display copies. */
+/** The history keeps every change of the decisions the timeline reads, and nothing of the forms' display copies. */
 class AuditedVariablesHistoryIntegrationTest extends IntegrationTestBase {
 
     @Autowired
@@ -46,8 +46,11 @@ class AuditedVariablesHistoryIntegrationTest extends IntegrationTestBase {
         assertThat(details(instance, Variables.SUBJECT)).as("history rows of the subject's display copy").isZero();
         assertThat(details(instance, Variables.BODY)).as("history rows of the text's display copy").isZero();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance)
-                .variableName(Variables.SUBJECT).singleResult().getValue())
-                .as("the subject's last value, still in the history").isEqualTo("Historia auditada, segunda versión");
+                .variableNameIn(Variables.SUBJECT, Variables.BODY, Variables.RECIPIENTS).count())
+                .as("the display copies' values in the history (the registry keeps the request)").isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance)
+                .variableName(Variables.REFERENCE).singleResult().getValue())
+                .as("the reference's last value, still in the history").isEqualTo(reference);
     }
 
     /** The values the history recorded for a variable, leaving out the empty inputs each approval starts with. */
