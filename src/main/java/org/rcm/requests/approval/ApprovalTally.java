@@ -28,7 +28,9 @@ public class ApprovalTally {
         String comments = decisions.currentRoundOf(reference).stream().filter(made -> made.comment() != null)
                 .map(made -> made.country() + " (" + made.decision().code() + "): " + made.comment())
                 .collect(Collectors.joining("\n"));
-        execution.setVariable(Variables.APPROVAL_COMMENTS, comments.isEmpty() ? null : comments);
+        if (!comments.isEmpty() || execution.hasVariable(Variables.APPROVAL_COMMENTS)) {
+            execution.setVariable(Variables.APPROVAL_COMMENTS, comments.isEmpty() ? null : comments);
+        }
         // Instances of the first model version (started before the registry kept the decisions) read these two.
         if (execution.hasVariable(Variables.APPROVAL_REJECTED)) {
             switch (decision) {

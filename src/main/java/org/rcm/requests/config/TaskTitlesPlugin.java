@@ -1,6 +1,9 @@
 package org.rcm.requests.config;
 
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -41,11 +44,17 @@ class TaskTitlesPlugin extends AbstractProcessEnginePlugin {
         });
     }
 
+    /** The Spanish title of each user task, by process definition and task key (a deployed model never changes). */
+    private static final Map<String, Optional<String>> SPANISH = new ConcurrentHashMap<>();
+
     static void title(DelegateTask task) {
-        String title = TaskTitles.spanish(task.getBpmnModelElementInstance());
+        String title = SPANISH.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+                key -> Optional.ofNullable(TaskTitles.spanish(task.getBpmnModelElementInstance()))).orElse(null);
         String name = title != null ? title : task.getName();
-        Object reference = task.getVariable(Variables.REFERENCE);
-        if (reference != null && name != null && task.getProcessDefinitionId().startsWith(RequestProcess.KEY + ":")) {
+        // a request's business key is its reference
+        Object reference = task.getProcessDefinitionId().startsWith(RequestProcess.KEY + ":")
+                ? task.getExecution().getProcessBusinessKey() : null;
+        if (reference != null && name != null) {
             Object party = task.hasVariable(Variables.RECIPIENT) ? task.getVariable(Variables.RECIPIENT)
                     : task.getVariable(Variables.TROIKA_COUNTRY);
             name = name + TaskTitles.SEPARATOR + reference + (party == null ? "" : TaskTitles.SEPARATOR + party);

@@ -322,10 +322,14 @@ class RequestTamperingIntegrationTest extends IntegrationTestBase {
         onMexico.put("PUT local variable decision", call(OWN_COUNTRY, HttpMethod.PUT,
                 mexico + "/localVariables/decision", value("approve")));
 
-        // then each is forbidden
+        // then each is forbidden, and leaves nothing in Mexico's scope (the answer is written there before the
+        // completion checks the permission, and rolled back with it)
         onMexico.forEach((what, answer) -> assertThat(answer.getStatusCode())
                 .as("delegate-hn " + what + " on Mexico's approval task: " + answer.getBody())
                 .isEqualTo(HttpStatus.FORBIDDEN));
+        String mexicoScope = tasks.createTaskQuery().taskId(request.mexico()).singleResult().getExecutionId();
+        assertThat(runtime.getVariables(mexicoScope))
+                .as("Mexico's approval after delegate-hn's attempts").doesNotContainKey(Variables.DECISION);
 
         // when Mexico asks for changes, and delegate-hn tries to clear that through their own task
         ResponseEntity<String> mexicoDecides = call(OTHER_COUNTRY, HttpMethod.POST, mexico + "/complete",
