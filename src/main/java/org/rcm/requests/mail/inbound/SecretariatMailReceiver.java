@@ -88,9 +88,12 @@ class SecretariatMailReceiver extends ImapMailReceiver {
     }
 
     /**
-     * Flags the mailbox's message of {@code copy} seen and moves it to the archive folder, where it is kept: the inbox
-     * holds only what is still to be read, so that finding the unseen messages does not grow with every reply ever
-     * received. One without Message-ID stays unseen in the inbox, and is recognised by its content when fetched again.
+     * Moves the mailbox's message of {@code copy} to the archive folder, where it is kept: the inbox holds only what is
+     * still to be read, so that finding the unseen messages does not grow with every reply ever received. Without an
+     * archive folder (or where the server cannot MOVE) the message stays in the inbox, flagged seen. A moved message is
+     * not flagged first: that would be one more command per message, and the embedded GreenMail drops the reader's IDLE
+     * connection now and then when a flag change and a move reach it together. One without Message-ID stays unseen in
+     * the inbox, and is recognised by its content when fetched again.
      */
     void markSeen(MimeMessage copy) throws MessagingException {
         Folder folder = copy.getFolder();
@@ -101,25 +104,28 @@ class SecretariatMailReceiver extends ImapMailReceiver {
         Message original = fetched.remove(messageId);
         Message[] stored = original != null && original.getFolder() == folder && !original.isExpunged()
                 ? new Message[] {original} : folder.search(new MessageIDTerm(messageId));
-        for (Message message : stored) {
-            message.setFlag(Flags.Flag.SEEN, true);
+        if (!archived(folder, stored)) {
+            for (Message message : stored) {
+                message.setFlag(Flags.Flag.SEEN, true);
+            }
         }
-        archive(folder, stored);
     }
 
-    private void archive(Folder folder, Message[] stored) throws MessagingException {
+    /** Whether the messages were moved to the archive folder. */
+    private boolean archived(Folder folder, Message[] stored) throws MessagingException {
         if (archive.isBlank() || moveUnsupported || stored.length == 0 || !(folder instanceof IMAPFolder inbox)) {
-            return;
+            return false;
         }
         if (!(inbox.getStore() instanceof IMAPStore store) || !store.hasCapability("MOVE")) {
             moveUnsupported = true;
             LOG.warn("The mail server cannot MOVE: stored messages stay in {}, flagged seen", folder.getFullName());
-            return;
+            return false;
         }
         Folder target = folder.getStore().getFolder(archive);
         if (!target.exists()) {
             target.create(Folder.HOLDS_MESSAGES);
         }
         inbox.moveMessages(stored, target);
+        return true;
     }
 }
