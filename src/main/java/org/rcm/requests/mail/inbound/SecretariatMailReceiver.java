@@ -90,10 +90,9 @@ class SecretariatMailReceiver extends ImapMailReceiver {
     /**
      * Moves the mailbox's message of {@code copy} to the archive folder, where it is kept: the inbox holds only what is
      * still to be read, so that finding the unseen messages does not grow with every reply ever received. Without an
-     * archive folder (or where the server cannot MOVE) the message stays in the inbox, flagged seen. A moved message is
-     * not flagged first: that would be one more command per message, and the embedded GreenMail drops the reader's IDLE
-     * connection now and then when a flag change and a move reach it together. One without Message-ID stays unseen in
-     * the inbox, and is recognised by its content when fetched again.
+     * archive folder (or where the server cannot MOVE) the message stays in the inbox, flagged seen; a moved message
+     * is not flagged first, which would be one more command per message. One without Message-ID stays unseen in the
+     * inbox, and is recognised by its content when fetched again.
      */
     void markSeen(MimeMessage copy) throws MessagingException {
         Folder folder = copy.getFolder();
