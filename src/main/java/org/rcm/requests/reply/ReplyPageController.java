@@ -59,8 +59,8 @@ class ReplyPageController {
         return switch (decision.verdict()) {
             case INVALID -> problems.invalidLink();
             case CLOSED -> notices.closed(decision.reply(), token, lang);
-            default -> pages.page(decision.reply(), token, lang,
-                    ReplyPageView.Form.blank(sent != null), HttpStatus.OK);
+            default -> pages.page(decision.reply(), token, lang, ReplyPageView.Form.blank(sent != null),
+                    answerForms.of(decision.reply().reference()).orElse(null), HttpStatus.OK);
         };
     }
 
@@ -93,17 +93,18 @@ class ReplyPageController {
         int rows = Math.max(0, Math.min(extraRows, AnswerCheck.MAX_ROWS));
         if (!FormTokens.matches(request)) {
             return pages.page(reply, token, lang, ReplyPageView.Form.again(text, List.of(), typed, List.of(), rows,
-                    !chosen.isEmpty()).notTaken("reply.error.session"), HttpStatus.FORBIDDEN);
+                    !chosen.isEmpty()).notTaken("reply.error.session"), answerForm, HttpStatus.FORBIDDEN);
         }
         if (MORE_ROWS.equals(action) && answerForm != null) {
             return pages.page(reply, token, lang, ReplyPageView.Form.again(text, List.of(), typed, List.of(),
-                    rows + ReplyAnswerView.MORE_ROWS, !chosen.isEmpty()), HttpStatus.OK);
+                    rows + ReplyAnswerView.MORE_ROWS, !chosen.isEmpty()), answerForm, HttpStatus.OK);
         }
         List<ReplySubmissionCheck.Problem> found = check.check(text, chosen, !typed.blank());
         List<AnswerCheck.Problem> wrong = answerForm == null ? List.of() : ReplyAnswerForms.check(answerForm, typed);
         if (!found.isEmpty() || !wrong.isEmpty()) {
-            return pages.page(reply, token, lang, answerForm == null ? ReplyPageView.Form.invalid(text, found)
-                    : ReplyPageView.Form.again(text, found, typed, wrong, rows, !chosen.isEmpty()), HttpStatus.OK);
+            ReplyPageView.Form again = answerForm == null ? ReplyPageView.Form.invalid(text, found)
+                    : ReplyPageView.Form.again(text, found, typed, wrong, rows, !chosen.isEmpty());
+            return pages.page(reply, token, lang, again, answerForm, HttpStatus.OK);
         }
         try {
             long id = answerForms.store(reply.reference(), reply.recipient(), answerForm, typed, () ->
@@ -114,7 +115,8 @@ class ReplyPageController {
         } catch (RuntimeException e) {
             LOG.error("Reply to {} from {} through the link could not be taken", reply.reference(), reply.recipient(), e);
             return pages.page(reply, token, lang, ReplyPageView.Form.again(text, List.of(), typed, List.of(), rows,
-                    !chosen.isEmpty()).notTaken("reply.error.technical"), HttpStatus.SERVICE_UNAVAILABLE);
+                    !chosen.isEmpty()).notTaken("reply.error.technical"), answerForm,
+                    HttpStatus.SERVICE_UNAVAILABLE);
         }
         return new ModelAndView("redirect:/reply/{token}?sent"
                 + (ReplyTexts.speaks(lang) ? "&lang=" + lang : ""));

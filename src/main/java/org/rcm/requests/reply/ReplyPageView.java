@@ -54,20 +54,19 @@ class ReplyPageView {
     private final ReplyTexts texts;
     private final ReplyLimits limits;
     private final MailProperties mail;
-    private final ReplyAnswerForms answerForms;
 
-    ReplyPageView(ReplyTexts texts, ReplyLimits limits, MailProperties mail, ReplyAnswerForms answerForms) {
+    ReplyPageView(ReplyTexts texts, ReplyLimits limits, MailProperties mail) {
         this.texts = texts;
         this.limits = limits;
         this.mail = mail;
-        this.answerForms = answerForms;
     }
 
     /**
      * @param requestedLanguage the {@code lang} of the address or the form; the contact's language when absent
+     * @param answerForm the request's reply form, as the caller found it; null when it is answered in text
      */
     ModelAndView page(ReplyCase reply, String token, String requestedLanguage, Form form,
-                      HttpStatus status) {
+                      ReplyAnswerForms.PageForm answerForm, HttpStatus status) {
         String language = ReplyTexts.choose(requestedLanguage, reply.language());
         ReplyTexts.Texts t = texts.in(language);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -75,7 +74,6 @@ class ReplyPageView {
         // the reply form's problems link to their inputs, in the form's order
         form.answerProblems().forEach(problem -> errors.putIfAbsent(ReplyAnswerView.id(problem.path()),
                 problem.message(language)));
-        ReplyAnswerForms.PageForm answerForm = answerForms.of(reply.reference()).orElse(null);
 
         ModelAndView page = recipientPage(VIEW, status, t, language, requestedLanguage, token, reply);
         page.addObject("received", reply.received().stream().map(t::dateTime).toList());
