@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.rcm.requests.directory.Directory;
+import org.rcm.requests.directory.Party;
 import org.rcm.requests.request.RecipientState;
 import org.rcm.requests.request.RequestDetails;
 import org.rcm.requests.request.RequestRegistry;
@@ -73,11 +74,16 @@ public class CompiledAnswers {
         LocalDate today = LocalDate.now(clock);
         Map<String, Answers.Stored> accepted = new java.util.HashMap<>();
         answers.accepted(request.reference()).forEach(answer -> accepted.put(answer.partyCode(), answer));
+        // the directory once, not a query per recipient
+        Map<String, Party> parties = new java.util.HashMap<>();
+        directory.all().forEach(party -> parties.put(party.code(), party));
         List<Status> statuses = new ArrayList<>();
         for (RequestDetails.Recipient recipient : request.recipients()) {
             Answers.Stored answer = accepted.get(recipient.code());
-            statuses.add(new Status(recipient.code(), name(recipient.code(), language), recipient.state(),
-                    recipient.replyDue(), recipient.replyDue() != null && recipient.replyDue().isAfter(request.replyDue()),
+            Party party = parties.get(recipient.code());
+            statuses.add(new Status(recipient.code(), party == null ? recipient.code() : party.name(language),
+                    recipient.state(), recipient.replyDue(),
+                    recipient.replyDue() != null && recipient.replyDue().isAfter(request.replyDue()),
                     recipient.sentAt(), recipient.acknowledgedAt(), recipient.answeredAt(),
                     recipient.state().daysOverdue(recipient.replyDue(), today),
                     answer == null ? null : answer.acceptedBy(), answer == null ? null : answer.acceptedAt()));
@@ -119,9 +125,5 @@ public class CompiledAnswers {
 
     private static String display(ReplyForm.Field field, String value, String language) {
         return value == null ? null : field.choice() ? field.optionLabel(value, language) : value;
-    }
-
-    private String name(String code, String language) {
-        return directory.find(code).map(party -> party.name(language)).orElse(code);
     }
 }

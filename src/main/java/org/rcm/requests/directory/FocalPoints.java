@@ -58,8 +58,10 @@ public class FocalPoints {
     /**
      * Makes a nomination the current focal point for its country and topic; the one it replaces stays in the history.
      * The current row is locked first, so that two acceptances at once leave one current focal point.
+     *
+     * @return the new focal point's id
      */
-    public FocalPoint nominate(Nomination nomination) {
+    public long nominate(Nomination nomination) {
         Instant now = clock.instant();
         Optional<Long> before = jdbc.sql("select id from focal_point where country_code = ? and topic = ? "
                         + "and replaced_at is null for update").params(nomination.countryCode(), nomination.topic())
@@ -76,8 +78,7 @@ public class FocalPoints {
                 nomination.institution(), nomination.email(), nomination.phone(), nomination.language(),
                 nomination.reference(), nomination.correspondenceId(), nomination.messageId(), nomination.answerId(),
                 nomination.acceptedBy(), Timestamp.from(now), before.orElse(null)).update(key, "id");
-        long id = key.getKey().longValue();
-        return jdbc.sql(SELECT + " where id = ?").param(id).query(this::map).single();
+        return key.getKey().longValue();
     }
 
     /**
