@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.rcm.requests.request.RequestProcess.Variables;
+import org.rcm.requests.request.RequestVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,15 +35,6 @@ class AuditHistoryPlugin extends AbstractProcessEnginePlugin {
             Variables.CORRECTED_EMAIL, Variables.CORRELATION_KEY, Variables.BOUNCE_REASON,
             Variables.REPLY_CORRESPONDENCE_ID, Variables.REFERENCE, Variables.RECIPIENT);
 
-    /**
-     * The forms' copies of what the registry holds (RequestVariables): neither their changes nor their last values
-     * are history, the registry and its page are.
-     */
-    static final Set<String> DISPLAY_COPIES = Set.of(Variables.SUBJECT, Variables.BODY, Variables.RECIPIENTS,
-            Variables.REPLY_DUE, Variables.REPLY_DUE_WORKING_DAYS, Variables.KIND, Variables.LANGUAGE,
-            Variables.ACKNOWLEDGEMENT, Variables.TOPIC, Variables.SUBJECT_ES, Variables.BODY_ES, Variables.SUBJECT_EN,
-            Variables.BODY_EN, Variables.RECIPIENT_SCOPE);
-
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setEnableDefaultDbHistoryEventHandler(false);
@@ -61,7 +53,7 @@ class AuditHistoryPlugin extends AbstractProcessEnginePlugin {
                 return;
             }
             if (event instanceof HistoricVariableUpdateEventEntity variable
-                    && DISPLAY_COPIES.contains(variable.getVariableName())) {
+                    && RequestVariables.DISPLAY_COPIES.contains(variable.getVariableName())) {
                 return;
             }
             super.handleEvent(event);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -19,6 +20,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RequestVariables {
+
+    /**
+     * The forms' copies of what the registry holds, as {@link #write} writes them: neither their changes nor their
+     * last values are history (config/AuditHistoryPlugin), the registry and its page are.
+     */
+    public static final Set<String> DISPLAY_COPIES = Set.of(Variables.SUBJECT, Variables.BODY, Variables.RECIPIENTS,
+            Variables.REPLY_DUE, Variables.REPLY_DUE_WORKING_DAYS, Variables.KIND, Variables.LANGUAGE,
+            Variables.ACKNOWLEDGEMENT, Variables.TOPIC, Variables.SUBJECT_ES, Variables.BODY_ES, Variables.SUBJECT_EN,
+            Variables.BODY_EN, Variables.RECIPIENT_SCOPE);
 
     private final Directory directory;
 
