@@ -2,6 +2,9 @@ package org.rcm.requests.calendar;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -48,6 +51,16 @@ public class WorkingDays {
     /** The working day {@code days} working days after {@code from}; see {@link Holidays#plusWorkingDays}. */
     public LocalDate plusWorkingDays(LocalDate from, int days, String code) {
         return holidays.plusWorkingDays(from, days, calendarOf(code));
+    }
+
+    /**
+     * Each party's working day {@code days} working days after {@code from}, counted in its own calendar (a
+     * country's, an organization's office's), in the order of {@code codes}.
+     */
+    public Map<String, LocalDate> plusWorkingDays(LocalDate from, int days, List<String> codes) {
+        Map<String, LocalDate> dates = new LinkedHashMap<>();
+        codes.forEach(code -> dates.put(code, plusWorkingDays(from, days, code)));
+        return dates;
     }
 
     /** {@code day} when it is a working day, else the next working day. */

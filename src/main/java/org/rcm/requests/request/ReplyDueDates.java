@@ -3,7 +3,7 @@ package org.rcm.requests.request;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.rcm.requests.calendar.WorkingDays;
@@ -31,14 +31,11 @@ public class ReplyDueDates {
     public void countFromToday(DelegateExecution execution) {
         String reference = execution.getProcessBusinessKey();
         registry.replyDueWorkingDays(reference).ifPresent(days -> {
-            LocalDate today = LocalDate.now(clock);
-            List<String> recipients = registry.recipientCodes(reference);
-            List<LocalDate> dates = recipients.stream().map(code -> {
-                LocalDate due = workingDays.plusWorkingDays(today, days, code);
-                registry.setRecipientDue(reference, code, due);
-                return due;
-            }).toList();
-            dates.stream().max(Comparator.naturalOrder()).ifPresent(latest -> registry.setReplyDue(reference, latest));
+            Map<String, LocalDate> dates = workingDays.plusWorkingDays(LocalDate.now(clock), days,
+                    registry.recipientCodes(reference));
+            dates.forEach((code, due) -> registry.setRecipientDue(reference, code, due));
+            dates.values().stream().max(Comparator.naturalOrder())
+                    .ifPresent(latest -> registry.setReplyDue(reference, latest));
         });
     }
 }

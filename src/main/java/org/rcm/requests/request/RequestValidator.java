@@ -94,7 +94,7 @@ public class RequestValidator {
         } else if (!workingDaysText.isEmpty()) {
             replyDueWorkingDays = parseWorkingDays(workingDaysText, errors);
             if (replyDueWorkingDays != null && knownRecipients) {
-                recipientDue = countDue(recipients, replyDueWorkingDays, LocalDate.now(clock));
+                recipientDue = workingDays.plusWorkingDays(LocalDate.now(clock), replyDueWorkingDays, recipients);
                 replyDue = recipientDue.values().stream().max(Comparator.naturalOrder()).orElseThrow();
             }
         } else {
@@ -117,18 +117,6 @@ public class RequestValidator {
         }
         return new ValidRequest(subject, body, recipients, replyDue, kind, language, List.copyOf(otherTexts),
                 replyDueWorkingDays, recipientDue, Boolean.TRUE.equals(input.acknowledgement()), topic);
-    }
-
-    /**
-     * Each recipient's due date, {@code workingDays} working days after {@code from} in the recipient's calendar (a
-     * country's own, an organization's office's).
-     */
-    private Map<String, LocalDate> countDue(List<String> recipients, int workingDays, LocalDate from) {
-        Map<String, LocalDate> due = new LinkedHashMap<>();
-        for (String recipient : recipients) {
-            due.put(recipient, this.workingDays.plusWorkingDays(from, workingDays, recipient));
-        }
-        return due;
     }
 
     /** How the messages name a text: the request's own, or the one in a given language. */
