@@ -146,11 +146,8 @@ final class ProductLifecycle implements Lifecycle {
         }
         long sent = 0;
         for (String recipient : RECIPIENTS) {
-            // one indexed row of the log, as cheap to look at as the baseline's note of the send
             sent = Math.max(sent, Waiting.until("request email of " + reference + " to " + recipient,
-                    () -> jdbc.sql("select message_id from correspondence where reference = ? and party_code = ? "
-                            + "and direction = 'OUT' and kind = 'REQUEST' order by id").params(reference, recipient)
-                            .query(String.class).list().stream().findFirst().map(delivered::at).orElse(null)));
+                    () -> journey.messageId(reference, recipient).map(delivered::at).orElse(null)));
         }
         // a recipient answers after the request waits for it (the email is out before the wait state is committed)
         Waiting.until("recipients of " + reference + " awaiting replies", () -> jdbc.sql(
